@@ -1,0 +1,393 @@
+import type {
+  CategoryConfig,
+  ConfigError,
+  ConsentConfig,
+  CookieDeclaration,
+  ParseResult,
+  ServiceConfig,
+  StorageDeclaration,
+  TextOverrides,
+} from './config-types.js';
+import { parseDuration } from '../core/duration.js';
+import { enGB } from '../i18n/en-GB.js';
+
+export const DEFAULT_CATEGORY_IDS = ['necessary', 'preferences', 'analytics', 'advertising'];
+
+/** Consent Mode v2 types granted with each built-in category. */
+export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, string[]> = {
+  analytics: ['analytics_storage'],
+  advertising: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+  preferences: ['functionality_storage', 'personalization_storage'],
+};
+
+const CONSENT_MODE_TYPES = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+
+const ID = /^[a-z][a-z0-9_-]*$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
+const COOKIE_DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const LIFETIME_HINT = 'expected "session" or an ISO 8601 duration like "P1Y"';
+const TOP_LEVEL_KEYS = [
+  '$schema',
+  'revision',
+  'provider',
+  'consent',
+  'categories',
+  'cookies',
+  'storage',
+  'hosts',
+  'texts',
+  'ui',
+  'googleConsentMode',
+  'consentLog',
+];
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads one JSON value after another, recording every problem with its path instead of throwing. */
+class Reader {
+  readonly errors: ConfigError[] = [];
+
+  fail(path: string, message: string): undefined {
+    this.errors.push({ path, message });
+    return undefined;
+  }
+
+  /** An object whose keys are all known; missing → `undefined` (or an error when required). */
+  object(value: unknown, path: string, keys: readonly string[] | null, required = false): Json | undefined {
+    if (value === undefined) return required ? this.fail(path, 'is required') : undefined;
+    if (!isObject(value)) return this.fail(path, 'expected an object');
+    if (keys) {
+      for (const key of Object.keys(value)) {
+        if (!keys.includes(key)) this.fail(join(path, key), `unknown key (expected one of: ${keys.join(', ')})`);
+      }
+    }
+    return value;
+  }
+
+  array(value: unknown, path: string): unknown[] | undefined {
+    if (value === undefined) return undefined;
+    return Array.isArray(value) ? value : this.fail(path, 'expected an array');
+  }
+
+  string(value: unknown, path: string, required = false, pattern?: RegExp, hint?: string): string | undefined {
+    if (value === undefined) return required ? this.fail(path, 'is required') : undefined;
+    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, 'expected a non-empty string');
+    if (pattern && !pattern.test(value)) return this.fail(path, hint ?? `does not match ${pattern}`);
+    return value;
+  }
+
+  boolean(value: unknown, path: string): boolean | undefined {
+    if (value === undefined) return undefined;
+    return typeof value === 'boolean' ? value : this.fail(path, 'expected true or false');
+  }
+
+  integer(value: unknown, path: string, min: number, max: number): number | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      return this.fail(path, `expected a whole number from ${min} to ${max}`);
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T | undefined {
+    if (value === undefined) return undefined;
+    return options.includes(value as T)
+      ? (value as T)
+      : this.fail(path, `expected one of ${options.map((option) => JSON.stringify(option)).join(', ')}`);
+  }
+
+  /** A URL: absolute http(s), or a path on the same site. */
+  url(value: unknown, path: string, required = false): string | undefined {
+    const text = this.string(value, path, required);
+    if (text === undefined) return undefined;
+    if (/^https?:\/\/[^\s/]+/i.test(text) || /^(\/|\.\.?\/)[^\s]*$/.test(text) || /^#[\w-]+$/.test(text)) return text;
+    return this.fail(path, 'expected an http(s) URL or a path starting with "/"');
+  }
+
+  /** A regular expression's source text that compiles. */
+  pattern(value: unknown, path: string): string | undefined {
+    const text = this.string(value, path);
+    if (text === undefined) return undefined;
+    try {
+      new RegExp(text);
+      return text;
+    } catch {
+      return this.fail(path, 'is not a valid regular expression');
+    }
+  }
+}
+
+const join = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+/** The safe config used when a site's config cannot be read: one locked category, nothing to release. */
+export function fallbackConfig(): ConsentConfig {
+  return {
+    revision: 1,
+    provider: { name: '', policyUrl: '/' },
+    consent: { cookieName: 'cookie_consent', days: 182, reloadOnWithdraw: true },
+    categories: [{ id: 'necessary', required: true, saleOrSharing: false, services: [] }],
+    cookies: [],
+    storage: [],
+    hosts: {},
+    texts: {},
+    ui: { layout: 'bar', theme: 'auto', floatingButton: true },
+    googleConsentMode: null,
+    consentLog: null,
+  };
+}
+
+function readCategories(reader: Reader, value: unknown): CategoryConfig[] {
+  const list = reader.array(value, 'categories') ?? DEFAULT_CATEGORY_IDS;
+  const categories: CategoryConfig[] = [];
+  const serviceIds = new Set<string>();
+  list.forEach((entry, index) => {
+    const path = join('categories', index);
+    // A bare id ("analytics") is shorthand for { "id": "analytics" }.
+    const raw = typeof entry === 'string' ? { id: entry } : reader.object(entry, path, ['id', 'required', 'saleOrSharing', 'services'], true);
+    if (!raw) return;
+    const id = reader.string(raw.id, join(path, 'id'), true, ID, 'expected a lower-case id like "analytics"');
+    if (id === undefined) return;
+    if (categories.some((category) => category.id === id)) {
+      reader.fail(join(path, 'id'), `duplicate category "${id}"`);
+      return;
+    }
+    const required = reader.boolean(raw.required, join(path, 'required')) ?? id === 'necessary';
+    if (required !== (id === 'necessary')) {
+      reader.fail(
+        join(path, 'required'),
+        id === 'necessary' ? 'the necessary category is always required' : 'only the "necessary" category can be required; every other category needs consent',
+      );
+    }
+    const services: ServiceConfig[] = [];
+    reader.array(raw.services, join(path, 'services'))?.forEach((service, serviceIndex) => {
+      const servicePath = join(join(path, 'services'), serviceIndex);
+      const rawService = reader.object(service, servicePath, ['id', 'name', 'provider', 'purpose'], true);
+      if (!rawService) return;
+      const serviceId = reader.string(rawService.id, join(servicePath, 'id'), true, ID, 'expected a lower-case id like "google-analytics"');
+      const name = reader.string(rawService.name, join(servicePath, 'name'), true);
+      const provider = reader.string(rawService.provider, join(servicePath, 'provider'));
+      const purpose = reader.string(rawService.purpose, join(servicePath, 'purpose'));
+      if (serviceId !== undefined && serviceIds.has(serviceId)) {
+        reader.fail(join(servicePath, 'id'), `duplicate service "${serviceId}"`);
+      } else if (serviceId !== undefined && name !== undefined) {
+        serviceIds.add(serviceId);
+        services.push({ id: serviceId, name, ...(provider && { provider }), ...(purpose && { purpose }) });
+      }
+    });
+    categories.push({
+      id,
+      required: id === 'necessary',
+      saleOrSharing: reader.boolean(raw.saleOrSharing, join(path, 'saleOrSharing')) ?? id === 'advertising',
+      services,
+    });
+  });
+  if (!categories.some((category) => category.id === 'necessary')) {
+    reader.fail('categories', 'must include the "necessary" category');
+  }
+  return categories;
+}
+
+function readCookies(reader: Reader, value: unknown, categories: CategoryConfig[]): CookieDeclaration[] {
+  const cookies: CookieDeclaration[] = [];
+  reader.array(value, 'cookies')?.forEach((entry, index) => {
+    const path = join('cookies', index);
+    const raw = reader.object(entry, path, ['name', 'pattern', 'category', 'service', 'lifetime', 'domain', 'path', 'provider', 'purpose', 'example'], true);
+    if (!raw) return;
+    const errorsBefore = reader.errors.length;
+    const name = reader.string(raw.name, join(path, 'name'), false, COOKIE_NAME, 'expected a cookie name (letters, digits and !#$%&\'*+-.^_`|~)');
+    const pattern = reader.pattern(raw.pattern, join(path, 'pattern'));
+    if ((raw.name === undefined) === (raw.pattern === undefined)) reader.fail(path, 'expected exactly one of "name" or "pattern"');
+    const category = readCategoryRef(reader, raw.category, join(path, 'category'), categories, true);
+    const service = reader.string(raw.service, join(path, 'service'));
+    if (service !== undefined && category && !category.services.some((candidate) => candidate.id === service)) {
+      reader.fail(join(path, 'service'), `category "${category.id}" has no service "${service}"`);
+    }
+    const lifetime = reader.string(raw.lifetime, join(path, 'lifetime'), true);
+    if (lifetime !== undefined && lifetime !== 'session' && !parseDuration(lifetime)) reader.fail(join(path, 'lifetime'), LIFETIME_HINT);
+    const domain = reader.string(raw.domain, join(path, 'domain'), false, COOKIE_DOMAIN, 'expected a domain like "example.co.uk" or ".doubleclick.net"');
+    const cookiePath = reader.string(raw.path, join(path, 'path'), false, /^\//, 'expected a path starting with "/"');
+    const provider = reader.string(raw.provider, join(path, 'provider'));
+    const purpose = reader.string(raw.purpose, join(path, 'purpose'));
+    const example = reader.boolean(raw.example, join(path, 'example'));
+    if (reader.errors.length > errorsBefore || !category || lifetime === undefined) return;
+    cookies.push(
+      stripUndefined({ name, pattern, category: category.id, service, lifetime, domain: domain?.toLowerCase(), path: cookiePath, provider, purpose, example }),
+    );
+  });
+  return cookies;
+}
+
+function readStorage(reader: Reader, value: unknown, categories: CategoryConfig[]): StorageDeclaration[] {
+  const storage: StorageDeclaration[] = [];
+  reader.array(value, 'storage')?.forEach((entry, index) => {
+    const path = join('storage', index);
+    const raw = reader.object(entry, path, ['key', 'pattern', 'category', 'area'], true);
+    if (!raw) return;
+    const errorsBefore = reader.errors.length;
+    const key = reader.string(raw.key, join(path, 'key'));
+    const pattern = reader.pattern(raw.pattern, join(path, 'pattern'));
+    if ((raw.key === undefined) === (raw.pattern === undefined)) reader.fail(path, 'expected exactly one of "key" or "pattern"');
+    const category = readCategoryRef(reader, raw.category, join(path, 'category'), categories, true);
+    const area = reader.oneOf(raw.area, join(path, 'area'), ['local', 'session'] as const) ?? 'local';
+    if (reader.errors.length > errorsBefore || !category) return;
+    storage.push(stripUndefined({ key, pattern, category: category.id, area }));
+  });
+  return storage;
+}
+
+function readCategoryRef(reader: Reader, value: unknown, path: string, categories: CategoryConfig[], required: boolean) {
+  const id = reader.string(value, path, required);
+  if (id === undefined) return undefined;
+  const category = categories.find((candidate) => candidate.id === id);
+  if (!category) reader.fail(path, `unknown category "${id}" (expected one of: ${categories.map((c) => c.id).join(', ')})`);
+  return category;
+}
+
+function readHosts(reader: Reader, value: unknown, categories: CategoryConfig[]): Record<string, string[]> {
+  const hosts: Record<string, string[]> = {};
+  const raw = reader.object(value, 'hosts', null);
+  if (!raw) return hosts;
+  for (const [id, list] of Object.entries(raw)) {
+    const path = join('hosts', id);
+    const category = readCategoryRef(reader, id, path, categories, true);
+    if (category?.required) reader.fail(path, 'hosts of the necessary category are never blocked; list only hosts that need consent');
+    const patterns: string[] = [];
+    reader.array(list, path)?.forEach((host, index) => {
+      const pattern = reader.string(host, join(path, index), true, HOST_PATTERN, 'expected a host like "connect.facebook.net" or "*.doubleclick.net"');
+      if (pattern) patterns.push(pattern.toLowerCase());
+    });
+    if (category && !category.required) hosts[category.id] = patterns;
+  }
+  return hosts;
+}
+
+function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[]): Record<string, TextOverrides> {
+  const texts: Record<string, TextOverrides> = {};
+  const raw = reader.object(value, 'texts', null);
+  if (!raw) return texts;
+  const known = new Set(Object.keys(enGB));
+  for (const category of categories) known.add(`${category.id}.title`).add(`${category.id}.description`);
+  for (const [language, overrides] of Object.entries(raw)) {
+    const path = join('texts', language);
+    if (!LANGUAGE_TAG.test(language)) reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
+    const entries = reader.object(overrides, path, null);
+    if (!entries) continue;
+    const strings: TextOverrides = {};
+    for (const [key, text] of Object.entries(entries)) {
+      if (!known.has(key)) reader.fail(join(path, key), 'unknown text key');
+      else if (reader.string(text, join(path, key), true) !== undefined) strings[key] = text as string;
+    }
+    texts[language] = strings;
+  }
+  return texts;
+}
+
+function readConsentMode(reader: Reader, value: unknown, categories: CategoryConfig[]) {
+  if (value === undefined || value === false) return null;
+  if (value === true) return { mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } };
+  const raw = reader.object(value, 'googleConsentMode', ['mapping']);
+  if (!raw) return null;
+  const mappingRaw = reader.object(raw.mapping, 'googleConsentMode.mapping', null);
+  if (!mappingRaw) return { mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } };
+  const mapping: Record<string, string[]> = {};
+  for (const [id, types] of Object.entries(mappingRaw)) {
+    const path = join('googleConsentMode.mapping', id);
+    readCategoryRef(reader, id, path, categories, true);
+    mapping[id] = [];
+    reader.array(types, path)?.forEach((type, index) => {
+      const consentType = reader.oneOf(type, join(path, index), CONSENT_MODE_TYPES);
+      if (consentType) mapping[id].push(consentType);
+    });
+  }
+  return { mapping };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/**
+ * Checks a config as a site wrote it and fills every default. Never throws: every problem is
+ * returned with its JSON path, and on any problem the config returned is the safe fallback
+ * (necessary only), so nothing non-essential is released by a config the site did not mean.
+ */
+export function parseConfig(input: unknown): ParseResult {
+  const reader = new Reader();
+  const root = reader.object(input, '', TOP_LEVEL_KEYS, true);
+  if (!root) return { config: fallbackConfig(), errors: reader.errors.map((error) => ({ ...error, path: error.path || '(root)' })) };
+
+  reader.string(root.$schema, '$schema');
+  const revision = reader.integer(root.revision, 'revision', 1, 1_000_000) ?? 1;
+
+  const providerGiven = reader.object(root.provider, 'provider', ['name', 'policyUrl', 'cookiePolicyUrl', 'contact'], true);
+  const providerRaw = providerGiven ?? {};
+  const contactRaw = reader.object(providerRaw.contact, 'provider.contact', ['email', 'phone', 'address']);
+  const contact = contactRaw && stripUndefined({
+    email: reader.string(contactRaw.email, 'provider.contact.email', false, EMAIL, 'expected an email address'),
+    phone: reader.string(contactRaw.phone, 'provider.contact.phone'),
+    address: reader.string(contactRaw.address, 'provider.contact.address'),
+  });
+  const provider = stripUndefined({
+    // A missing provider is one error, not three.
+    name: reader.string(providerRaw.name, 'provider.name', !!providerGiven) ?? '',
+    policyUrl: reader.url(providerRaw.policyUrl, 'provider.policyUrl', !!providerGiven) ?? '/',
+    cookiePolicyUrl: reader.url(providerRaw.cookiePolicyUrl, 'provider.cookiePolicyUrl'),
+    contact,
+  });
+
+  const consentRaw = reader.object(root.consent, 'consent', ['cookieName', 'days', 'domain', 'reloadOnWithdraw']) ?? {};
+  const consent = stripUndefined({
+    cookieName: reader.string(consentRaw.cookieName, 'consent.cookieName', false, COOKIE_NAME, 'expected a cookie name') ?? 'cookie_consent',
+    // 13 months is the longest a consent is commonly held to stay valid; the default is six months.
+    days: reader.integer(consentRaw.days, 'consent.days', 1, 395) ?? 182,
+    domain: reader.string(consentRaw.domain, 'consent.domain', false, COOKIE_DOMAIN, 'expected a domain like "example.co.uk"'),
+    reloadOnWithdraw: reader.boolean(consentRaw.reloadOnWithdraw, 'consent.reloadOnWithdraw') ?? true,
+  });
+
+  const categories = readCategories(reader, root.categories);
+  const uiRaw = reader.object(root.ui, 'ui', ['layout', 'theme', 'floatingButton']) ?? {};
+  const logRaw = reader.object(root.consentLog, 'consentLog', ['endpoint']);
+  const endpoint = logRaw && reader.url(logRaw.endpoint, 'consentLog.endpoint', true);
+
+  const config: ConsentConfig = {
+    revision,
+    provider,
+    consent,
+    categories,
+    cookies: readCookies(reader, root.cookies, categories),
+    storage: readStorage(reader, root.storage, categories),
+    hosts: readHosts(reader, root.hosts, categories),
+    texts: readTexts(reader, root.texts, categories),
+    ui: {
+      layout: reader.oneOf(uiRaw.layout, 'ui.layout', ['bar', 'box', 'center'] as const) ?? 'bar',
+      theme: reader.oneOf(uiRaw.theme, 'ui.theme', ['auto', 'light', 'dark'] as const) ?? 'auto',
+      floatingButton: reader.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? true,
+    },
+    googleConsentMode: readConsentMode(reader, root.googleConsentMode, categories),
+    consentLog: endpoint ? { endpoint } : null,
+  };
+  // Host rules only ever hold more back, so the safe fallback keeps those that were well formed.
+  return reader.errors.length ? { config: { ...fallbackConfig(), hosts: config.hosts }, errors: reader.errors } : { config, errors: [] };
+}
+
+/** One console-ready message listing every problem. */
+export function formatConfigErrors(errors: ConfigError[]): string {
+  return `cookie-consent: invalid config, running with strictly necessary cookies only:\n${errors
+    .map((error) => `  ${error.path}: ${error.message}`)
+    .join('\n')}`;
+}

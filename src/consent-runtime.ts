@@ -1,0 +1,211 @@
+import type { ConfigError, ConsentConfig } from './config/config-types.js';
+import { fallbackConfig, formatConfigErrors } from './config/parse-config.js';
+import { withdrawnCategories, type Choices, type ConsentRecord } from './core/consent-record.js';
+import { ConsentStore, type ConsentChange } from './consent-store.js';
+import { loadConfig, type ConfigSource } from './load-config.js';
+import { Blocker, type Grants } from './blocker/blocker.js';
+import { cleanUpCategories } from './blocker/cleanup.js';
+import { enGB, type Strings } from './i18n/en-GB.js';
+import { builtInLanguageFor, languageChain, resolveStrings } from './i18n/strings.js';
+
+/** Which control a decision came from; stored in the proof-of-consent log. */
+export type DecisionMethod = 'banner' | 'dialog' | 'placeholder' | 'api';
+
+export type RuntimeStatus = 'loading' | 'ready' | 'invalid';
+
+declare global {
+  interface Navigator {
+    /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
+    readonly globalPrivacyControl?: boolean;
+  }
+}
+
+/**
+ * Everything a page has one of: the config, the stored decision, the blocker and the strings.
+ * Framework-free; `<cookie-consent>` is the view over it and `window.CookieConsent` its API.
+ */
+export class ConsentRuntime extends EventTarget {
+  status: RuntimeStatus = 'loading';
+  config: ConsentConfig = fallbackConfig();
+  errors: ConfigError[] = [];
+  store: ConsentStore | null = null;
+  strings: Strings = enGB;
+  language = 'en-GB';
+  /** The element events are dispatched on, so they bubble through the page. */
+  eventTarget: EventTarget = document;
+  readonly blocker: Blocker;
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+  private readonly nativeFetch: typeof fetch;
+  private started = false;
+  private initialised = false;
+
+  constructor(
+    private readonly win: Window & typeof globalThis = window,
+    /** Base URL that built-in locale files are loaded from (`locales/cy.js`); null: English only. */
+    private readonly localeBase: string | null = null,
+  ) {
+    super();
+    // The config is loaded with the page's own fetch: the blocker must never hold it back.
+    this.nativeFetch = win.fetch.bind(win);
+    this.blocker = new Blocker(win);
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  /** Starts holding back non-essential content at once, before the config is known. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.blocker.start();
+  }
+
+  /** The Global Privacy Control signal of this browser. */
+  get gpc(): boolean {
+    return this.win.navigator.globalPrivacyControl === true;
+  }
+
+  get record(): ConsentRecord | null {
+    return this.store?.record ?? null;
+  }
+
+  /** Loads the config once; later calls are ignored with a warning (reload the page to change it). */
+  async init(source: ConfigSource): Promise<void> {
+    if (this.initialised) {
+      console.warn('cookie-consent: already initialised; the first config stays in use.');
+      return this.ready;
+    }
+    this.initialised = true;
+    this.start();
+    const { config, errors } = await loadConfig(source, this.nativeFetch, this.win.document);
+    this.config = config;
+    this.errors = errors;
+    await this.loadStrings();
+    this.blocker.configure(config.hosts);
+    if (errors.length) {
+      console.error(formatConfigErrors(errors));
+      this.status = 'invalid';
+      this.blocker.update(null);
+    } else {
+      this.store = new ConsentStore(config);
+      this.store.load();
+      this.store.subscribe((change) => this.handleChange(change));
+      this.blocker.update(this.grants());
+      this.cleanUp(this.refusedCategories());
+      this.status = 'ready';
+    }
+    this.notify();
+    this.dispatch('cookie-consent-ready', this.record);
+    this.resolveReady();
+  }
+
+  /** The visitor has not decided yet (or must decide again). */
+  get needsDecision(): boolean {
+    return this.status === 'ready' && this.record === null;
+  }
+
+  /** Records a decision; categories not named are refused. */
+  decide(choices: Choices, method: DecisionMethod): ConsentRecord | null {
+    if (!this.store) {
+      console.error('cookie-consent: no valid config, so no decision can be recorded.');
+      return null;
+    }
+    this.lastMethod = method;
+    return this.store.decide(choices, this.gpc);
+  }
+
+  /** Every category and service granted, except sale/sharing categories under Global Privacy Control. */
+  acceptAll(method: DecisionMethod): ConsentRecord | null {
+    const categories: Record<string, boolean> = {};
+    for (const category of this.config.categories) categories[category.id] = !(this.gpc && category.saleOrSharing);
+    return this.decide({ categories }, method);
+  }
+
+  rejectAll(method: DecisionMethod): ConsentRecord | null {
+    return this.decide({ categories: {} }, method);
+  }
+
+  /** Grants one more category, keeping every other choice as it is. */
+  grant(category: string, method: DecisionMethod): ConsentRecord | null {
+    return this.decide({ categories: { ...this.record?.categories, [category]: true }, services: this.record?.services }, method);
+  }
+
+  hasConsent(category: string): boolean {
+    return this.grants()?.categories[category] === true;
+  }
+
+  /** What may run now. Null until a valid decision exists. */
+  grants(): Grants | null {
+    const record = this.record;
+    if (!record) return null;
+    if (!this.gpc || record.gpc) return record;
+    // A decision made before the browser sent GPC never re-grants sale/sharing categories over it.
+    const categories = { ...record.categories };
+    for (const category of this.config.categories) if (category.saleOrSharing) categories[category.id] = false;
+    return { categories, services: record.services };
+  }
+
+  /** Forgets the decision so the banner shows again. */
+  reset(): void {
+    this.store?.reset();
+  }
+
+  /** How the last decision in this tab was made. */
+  lastMethod: DecisionMethod = 'api';
+
+  private handleChange({ record, previous }: ConsentChange): void {
+    this.blocker.update(this.grants());
+    const withdrawn = withdrawnCategories(previous, record);
+    this.notify();
+    if (record) this.dispatch('cookie-consent-change', record);
+    if (withdrawn.length) {
+      this.cleanUp(withdrawn);
+      // Code that already ran cannot be un-run: a fresh page is the only way to stop it.
+      if (this.config.consent.reloadOnWithdraw) this.reload();
+    }
+  }
+
+  /** Reloads the page (a seam for tests). */
+  reload = (): void => this.win.location.reload();
+
+  private refusedCategories(): string[] {
+    const grants = this.grants();
+    return this.config.categories.filter((category) => !category.required && !grants?.categories[category.id]).map((category) => category.id);
+  }
+
+  private cleanUp(categories: string[]): void {
+    if (!categories.length || !this.store) return;
+    const store = this.store;
+    cleanUpCategories(this.config, categories, {
+      host: this.win.location.hostname,
+      cookieNames: this.win.document.cookie.split(';').map((pair) => decodeURIComponent(pair.split('=')[0].trim())).filter(Boolean),
+      removeCookie: (name, attributes) => store.removeCookie(name, attributes),
+      localStorage: this.win.localStorage,
+      sessionStorage: this.win.sessionStorage,
+    });
+  }
+
+  private async loadStrings(): Promise<void> {
+    const chain = languageChain(this.win.document.documentElement.lang || this.win.navigator.language);
+    const language = builtInLanguageFor(chain);
+    const builtIn: Record<string, Strings> = {};
+    if (language && this.localeBase) {
+      try {
+        builtIn[language] = (await import(/* @vite-ignore */ new URL(`locales/${language}.js`, this.localeBase).href)).default;
+      } catch (error) {
+        console.warn(`cookie-consent: could not load the "${language}" strings, showing English: ${(error as Error).message}`);
+      }
+    }
+    this.language = chain.find((tag) => builtIn[tag] || this.config.texts[tag]) ?? 'en-GB';
+    this.strings = resolveStrings(chain, builtIn, this.config.texts);
+    this.blocker.setStrings?.(this.strings);
+  }
+
+  /** Tells views (the element) that something they show has changed. */
+  private notify(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private dispatch(type: 'cookie-consent-ready' | 'cookie-consent-change', detail: ConsentRecord | null): void {
+    this.eventTarget.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}

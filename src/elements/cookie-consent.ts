@@ -1,0 +1,375 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { CategoryConfig, CookieDeclaration } from '../config/config-types.js';
+import type { ConsentRecord } from '../core/consent-record.js';
+import { classifyCookie, declaredKinds } from '../core/classify.js';
+import { categoryText, format, isRightToLeft, plural } from '../i18n/strings.js';
+import type { DecisionMethod } from '../consent-runtime.js';
+import { pageRuntime } from '../page-runtime.js';
+import { RuntimeController } from './runtime-controller.js';
+import { styles } from './cookie-consent.styles.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cookie-consent': CookieConsentElement;
+  }
+  interface HTMLElementEventMap {
+    /** A decision was recorded (here or in another tab); `detail` is the stored record. */
+    'cookie-consent-change': CustomEvent<ConsentRecord>;
+    /** The config and the stored decision are known; `detail` is the record, or null when there is none. */
+    'cookie-consent-ready': CustomEvent<ConsentRecord | null>;
+  }
+  interface DocumentEventMap {
+    'cookie-consent-change': CustomEvent<ConsentRecord>;
+    'cookie-consent-ready': CustomEvent<ConsentRecord | null>;
+  }
+}
+
+/** "^_ga_.*" → "_ga_…": a pattern as a visitor can read it. */
+const readableName = (cookie: CookieDeclaration) =>
+  cookie.name ?? cookie.pattern!.replace(/^\^|\$$/g, '').replace(/\.[*+]|\[.*?\][*+]?|\\d[*+]?/g, '…').replace(/\\(.)/g, '$1');
+
+/** The element that has focus, looking inside shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
+}
+
+/**
+ * The consent banner, the preferences dialog and the "Cookie settings" button.
+ * A view over the page's consent runtime: it holds only what is on screen.
+ *
+ * @attr config - URL of the JSON config, or `#id` of an inline `<script type="application/json">`.
+ * @fires cookie-consent-change - A decision was recorded; `detail` is the record.
+ * @fires cookie-consent-ready - The stored decision is known; `detail` is the record or null.
+ */
+export class CookieConsentElement extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    config: {},
+    bannerRequested: { state: true },
+    preferencesOpen: { state: true },
+    draft: { state: true },
+    statusMessage: { state: true },
+  };
+
+  /** URL or `#id` of the config, or the config object itself (as a property). */
+  config?: string | object;
+  private bannerRequested = false;
+  private preferencesOpen = false;
+  /** The dialog's switches before they are saved. */
+  private draft: { categories: Record<string, boolean>; services: Record<string, boolean> } = { categories: {}, services: {} };
+  private statusMessage = '';
+  private opener: HTMLElement | null = null;
+  private readonly controller = new RuntimeController(this, pageRuntime());
+  private bannerObserver?: ResizeObserver;
+  private reservedSpace = false;
+
+  private get runtime() {
+    return this.controller.runtime;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.runtime.eventTarget = this;
+    document.addEventListener('click', this.handleDocumentClick, true);
+    document.addEventListener('cookie-consent-allow', this.handleAllow);
+    if (this.config !== undefined && this.runtime.status === 'loading') void this.runtime.init(this.config);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('click', this.handleDocumentClick, true);
+    document.removeEventListener('cookie-consent-allow', this.handleAllow);
+    this.bannerObserver?.disconnect();
+    this.releaseReservedSpace();
+  }
+
+  /** Shows the first layer again, even after a decision. */
+  showBanner(): void {
+    this.bannerRequested = true;
+  }
+
+  /** Opens the preferences dialog with the current choices. */
+  async showPreferences(): Promise<void> {
+    await this.runtime.ready;
+    if (this.runtime.status !== 'ready') return;
+    const grants = this.runtime.grants();
+    this.draft = { categories: { ...grants?.categories }, services: { ...grants?.services } };
+    this.opener = deepActiveElement();
+    this.preferencesOpen = true;
+    await this.updateComplete;
+    const dialog = this.dialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private get bannerVisible(): boolean {
+    return this.runtime.status === 'ready' && (this.runtime.needsDecision || this.bannerRequested);
+  }
+
+  override render() {
+    const { runtime } = this;
+    const status = html`<div role="status" class="visually-hidden">${this.statusMessage}</div>`;
+    if (runtime.status !== 'ready') return status;
+    return html`${this.bannerVisible ? this.renderBanner() : nothing}
+      ${!this.bannerVisible && runtime.record && runtime.config.ui.floatingButton
+        ? html`<button part="floating-button" class="floating" data-action="preferences" @click=${this.showPreferences}>
+            ${runtime.strings.settings}
+          </button>`
+        : nothing}
+      <dialog part="dialog" aria-labelledby="cc-dialog-title" @close=${this.handleDialogClose}>
+        ${this.preferencesOpen ? this.renderPreferences() : nothing}
+      </dialog>
+      ${status}`;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { language, config } = this.runtime;
+    this.lang = language;
+    this.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+    this.setAttribute('layout', config.ui.layout);
+    this.setAttribute('theme', config.ui.theme);
+  }
+
+  override updated(): void {
+    const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
+    if (banner) {
+      this.bannerObserver ??= new ResizeObserver(() => this.reserveSpace());
+      this.bannerObserver.observe(banner);
+    } else {
+      this.bannerObserver?.disconnect();
+      this.releaseReservedSpace();
+    }
+  }
+
+  /**
+   * Keeps page content clear of the bottom banner, so it never hides the element that has focus
+   * (WCAG 2.2, 2.4.11 Focus Not Obscured): room at the end of the page and scroll padding for focus.
+   */
+  private reserveSpace(): void {
+    const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
+    if (!banner || this.runtime.config.ui.layout === 'center') return;
+    const height = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
+    document.documentElement.style.scrollPaddingBottom = height;
+    document.body.style.paddingBottom = height;
+    this.reservedSpace = true;
+  }
+
+  private releaseReservedSpace(): void {
+    if (!this.reservedSpace) return;
+    document.documentElement.style.scrollPaddingBottom = '';
+    document.body.style.paddingBottom = '';
+    this.reservedSpace = false;
+  }
+
+  private renderBanner(): TemplateResult {
+    const { strings, config, gpc } = this.runtime;
+    return html`<section part="banner" class="banner" role="region" aria-labelledby="cc-title">
+      <div class="text">
+        <h2 id="cc-title">${strings.title}</h2>
+        <p>${strings.description} ${this.kindsSentence()}</p>
+        ${gpc && config.categories.some((category) => category.saleOrSharing) ? html`<p class="gpc">${strings.gpcHonoured}</p>` : nothing}
+        ${this.renderPolicyLinks()}
+      </div>
+      <div class="actions">
+        ${this.renderDecisionButton('accept', strings.acceptAll, 'banner')}
+        ${this.renderDecisionButton('reject', strings.rejectAll, 'banner')}
+        <button part="button" data-action="manage" @click=${this.showPreferences}>${strings.manage}</button>
+      </div>
+    </section>`;
+  }
+
+  /** "We use session and persistent cookies. With your consent, advertising partners set third-party cookies." */
+  private kindsSentence(): string {
+    const { strings, config } = this.runtime;
+    const kinds = declaredKinds(config, location.hostname);
+    const session = kinds.has('session');
+    const persistent = kinds.has('persistent');
+    const lifetimes = session && persistent ? strings.usesSessionAndPersistent : session ? strings.usesSession : persistent ? strings.usesPersistent : '';
+    return kinds.has('third-party-advertising') ? `${lifetimes} ${strings.usesThirdPartyAdvertising}`.trim() : lifetimes;
+  }
+
+  private renderPolicyLinks(): TemplateResult {
+    const { strings, config } = this.runtime;
+    return html`<p class="links">
+      <a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>
+      ${config.provider.cookiePolicyUrl ? html`<a part="link" href=${config.provider.cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
+    </p>`;
+  }
+
+  /** Accept and reject are the same element with the same part and class: neither can outweigh the other. */
+  private renderDecisionButton(action: 'accept' | 'reject', label: string, method: DecisionMethod): TemplateResult {
+    return html`<button part="button" data-action=${action} @click=${() => this.handleDecision(action, method)}>${label}</button>`;
+  }
+
+  private renderPreferences(): TemplateResult {
+    const { strings, config } = this.runtime;
+    const contact = config.provider.contact;
+    return html`<form method="dialog" @submit=${this.handleSave}>
+      <header>
+        <h2 id="cc-dialog-title">${strings.preferencesTitle}</h2>
+        <button type="button" part="close-button" class="close" aria-label=${strings.close} @click=${this.closePreferences}>×</button>
+      </header>
+      <div class="body">
+        <p>${strings.preferencesDescription}</p>
+        ${config.categories.map((category) => this.renderCategory(category))}
+        ${this.renderPolicyLinks()}
+        ${contact
+          ? html`<address>
+              <strong>${strings.contact}: ${config.provider.name}</strong>
+              ${contact.email ? html`<a part="link" href="mailto:${contact.email}">${contact.email}</a>` : nothing}
+              ${contact.phone ? html`<a part="link" href="tel:${contact.phone.replace(/[^\d+]/g, '')}">${contact.phone}</a>` : nothing}
+              ${contact.address ? html`<span>${contact.address}</span>` : nothing}
+            </address>`
+          : nothing}
+      </div>
+      <div class="actions">
+        <button part="button" data-action="save" type="submit">${strings.save}</button>
+        ${this.renderDecisionButton('reject', strings.rejectAll, 'dialog')}
+        ${this.renderDecisionButton('accept', strings.acceptAll, 'dialog')}
+      </div>
+    </form>`;
+  }
+
+  private renderCategory(category: CategoryConfig): TemplateResult {
+    const { strings, config } = this.runtime;
+    const { title, description } = categoryText(strings, category.id);
+    const checked = category.required || this.draft.categories[category.id] === true;
+    const cookies = config.cookies.filter((cookie) => cookie.category === category.id);
+    return html`<section class="category" aria-labelledby="cc-title-${category.id}">
+      <div class="category-head">
+        <h3 id="cc-title-${category.id}"><label for="cc-switch-${category.id}">${title}</label></h3>
+        ${this.renderSwitch(`cc-switch-${category.id}`, checked, category.required, `cc-desc-${category.id}`, (on) => {
+          this.draft = { ...this.draft, categories: { ...this.draft.categories, [category.id]: on } };
+        })}
+      </div>
+      <p id="cc-desc-${category.id}">${description}</p>
+      ${category.services.length
+        ? html`<ul class="services" aria-label=${strings.services}>
+            ${category.services.map(
+              (service) => html`<li>
+                <label for="cc-service-${service.id}">${service.name}</label>
+                ${this.renderSwitch(
+                  `cc-service-${service.id}`,
+                  category.required || (checked && this.draft.services[service.id] !== false),
+                  category.required || !checked,
+                  `cc-service-desc-${service.id}`,
+                  (on) => (this.draft = { ...this.draft, services: { ...this.draft.services, [service.id]: on } }),
+                )}
+                <span id="cc-service-desc-${service.id}">${[service.provider, service.purpose].filter(Boolean).join(' — ')}</span>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${cookies.length ? this.renderCookieTable(title, cookies) : html`<p class="muted">${strings.noCookies}</p>`}
+    </section>`;
+  }
+
+  private renderSwitch(id: string, checked: boolean, locked: boolean, describedBy: string, onChange: (on: boolean) => void): TemplateResult {
+    const { strings } = this.runtime;
+    return html`<span class="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        id=${id}
+        part="switch"
+        .checked=${checked}
+        ?disabled=${locked}
+        aria-describedby=${describedBy}
+        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
+      />
+      <span class="state" aria-hidden="true">${locked && checked ? strings.alwaysOn : checked ? strings.on : strings.off}</span>
+    </span>`;
+  }
+
+  private renderCookieTable(categoryTitle: string, cookies: CookieDeclaration[]): TemplateResult {
+    const { strings, language } = this.runtime;
+    const kindLabels = { session: strings.kindSession, persistent: strings.kindPersistent, 'third-party-advertising': strings.kindThirdPartyAdvertising };
+    return html`<details>
+      <summary>${format(strings.cookiesIn, { category: categoryTitle })} (${cookies.length})</summary>
+      <div class="table-wrap">
+        <table part="table">
+          <thead>
+            <tr>
+              <th scope="col">${strings.name}</th>
+              <th scope="col">${strings.provider}</th>
+              <th scope="col">${strings.purpose}</th>
+              <th scope="col">${strings.duration}</th>
+              <th scope="col">${strings.kind}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${cookies.map((cookie) => {
+              const { duration, kind } = classifyCookie(cookie, location.hostname);
+              return html`<tr>
+                <th scope="row"><code>${readableName(cookie)}</code>${cookie.example ? html` <span class="badge">${strings.example}</span>` : nothing}</th>
+                <td>${cookie.provider ?? (cookie.domain || this.runtime.config.provider.name)}</td>
+                <td>${cookie.purpose ?? ''}</td>
+                <td>${duration ? plural(strings, language, duration.unit, duration.count) : strings.untilClose}</td>
+                <td>${kindLabels[kind]}</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>`;
+  }
+
+  private handleDecision(action: 'accept' | 'reject', method: DecisionMethod): void {
+    if (action === 'accept') this.runtime.acceptAll(method);
+    else this.runtime.rejectAll(method);
+    this.finishDecision();
+  }
+
+  private handleSave(event: Event): void {
+    event.preventDefault();
+    this.runtime.decide(this.draft, 'dialog');
+    this.finishDecision();
+  }
+
+  private finishDecision(): void {
+    this.bannerRequested = false;
+    this.statusMessage = this.runtime.strings.saved;
+    this.closePreferences();
+  }
+
+  private closePreferences(): void {
+    this.dialog?.close();
+  }
+
+  /** Esc, the close button and every decision end here: nothing is granted by closing. */
+  private handleDialogClose(): void {
+    this.preferencesOpen = false;
+    const opener = this.opener;
+    this.opener = null;
+    // The opener may be gone (the banner closes with a decision): focus the settings button instead.
+    void this.updateComplete.then(() => {
+      const target = opener?.isConnected ? opener : this.renderRoot.querySelector<HTMLElement>('.floating');
+      target?.focus();
+    });
+  }
+
+  /** Any element with data-cookie-consent="preferences" on the page opens the dialog. */
+  private readonly handleDocumentClick = (event: MouseEvent): void => {
+    const trigger = event
+      .composedPath()
+      .find((node): node is HTMLElement => node instanceof HTMLElement && node.dataset.cookieConsent === 'preferences');
+    if (!trigger) return;
+    event.preventDefault();
+    void this.showPreferences();
+  };
+
+  /** A blocked embed's placeholder asked for its category. */
+  private readonly handleAllow = (event: Event): void => {
+    const category = (event as CustomEvent<{ category: string }>).detail?.category;
+    if (category && this.runtime.config.categories.some((candidate) => candidate.id === category)) {
+      this.runtime.grant(category, 'placeholder');
+      this.statusMessage = this.runtime.strings.saved;
+    }
+  };
+}
