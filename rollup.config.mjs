@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -10,9 +10,30 @@ const terserOptions = {
   mangle: { properties: { regex: /^__/ } },
   format: { comments: false },
 };
-const locales = readdirSync('src/i18n/locales')
+const locales = (existsSync('src/i18n/locales') ? readdirSync('src/i18n/locales') : [])
   .filter((file) => file.endsWith('.ts'))
   .map((file) => `src/i18n/locales/${file}`);
+
+/**
+ * Collapses the white space and comments inside Lit `css` templates, which terser leaves alone
+ * because they are strings. Only safe rewrites: no spaces around { } ; , > or after a colon.
+ */
+const minifyCssTemplates = () => ({
+  name: 'minify-css-templates',
+  transform(code, id) {
+    if (!id.endsWith('.ts') || !code.includes('css`')) return null;
+    const minified = code.replace(/css`([^`]*)`/g, (_, body) =>
+      `css\`${body
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim()}\``,
+    );
+    return { code: minified, map: null };
+  },
+});
 
 // Each build gets its own TypeScript instance: the plugin keeps per-build state.
 const ts = (options = {}) => typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, rootDir: undefined, ...options });
@@ -22,7 +43,7 @@ export default [
   {
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts()],
+    plugins: [nodeResolve({ exportConditions: ['production'] }), minifyCssTemplates(), ts()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {
@@ -37,4 +58,10 @@ export default [
     output: { dir: 'dist/locales', format: 'es', plugins: [terser(terserOptions)] },
     plugins: [ts()],
   })),
+  // The pure config drafter behind bin/cookie-consent.mjs.
+  {
+    input: 'src/draft/draft-config.ts',
+    output: { file: 'dist/draft.js', format: 'es' },
+    plugins: [ts()],
+  },
 ];

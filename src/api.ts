@@ -1,4 +1,5 @@
 import type { ConsentRecord } from './core/consent-record.js';
+import type { AuditEntry } from './core/audit.js';
 import type { ConsentRuntime } from './consent-runtime.js';
 import type { ConfigSource } from './load-config.js';
 import type { CookieConsentElement } from './elements/cookie-consent.js';
@@ -24,6 +25,8 @@ export interface CookieConsentApi {
   hasConsent(category: string): boolean;
   /** Forgets the decision and shows the banner again. */
   reset(): void;
+  /** Every cookie the page can see, matched to the config's declarations and classified. */
+  audit(): Promise<AuditEntry[]>;
 }
 
 declare global {
@@ -68,6 +71,7 @@ export function installApi(runtime: ConsentRuntime): CookieConsentApi {
     getConsent: () => runtime.record,
     hasConsent: (category) => runtime.hasConsent(category),
     reset: () => runtime.reset(),
+    audit: () => runtime.audit(),
   };
   window.CookieConsent = api;
   return api;

@@ -7,6 +7,10 @@ import { Blocker, type Grants } from './blocker/blocker.js';
 import { cleanUpCategories } from './blocker/cleanup.js';
 import { enGB, type Strings } from './i18n/en-GB.js';
 import { builtInLanguageFor, languageChain, resolveStrings } from './i18n/strings.js';
+import { consentModeState, pushConsentMode } from './integrations/google-consent-mode.js';
+import { ConsentLog, configHash, decisionKind } from './integrations/consent-log.js';
+import { CookieAuditor } from './cookie-audit.js';
+import type { AuditEntry } from './core/audit.js';
 
 /** Which control a decision came from; stored in the proof-of-consent log. */
 export type DecisionMethod = 'banner' | 'dialog' | 'placeholder' | 'api';
@@ -39,6 +43,9 @@ export class ConsentRuntime extends EventTarget {
   private readonly nativeFetch: typeof fetch;
   private started = false;
   private initialised = false;
+  private log: ConsentLog | null = null;
+  private auditor: CookieAuditor | null = null;
+  private configHash?: Promise<string>;
 
   constructor(
     private readonly win: Window & typeof globalThis = window,
@@ -89,13 +96,31 @@ export class ConsentRuntime extends EventTarget {
       this.store = new ConsentStore(config);
       this.store.load();
       this.store.subscribe((change) => this.handleChange(change));
+      if (config.googleConsentMode) {
+        pushConsentMode(this.win, 'default', consentModeState(config, null));
+        if (this.record) pushConsentMode(this.win, 'update', consentModeState(config, this.grants()));
+      }
       this.blocker.update(this.grants());
       this.cleanUp(this.refusedCategories());
+      if (config.consentLog) {
+        this.log = new ConsentLog(config.consentLog.endpoint, this.nativeFetch, this.storage('localStorage'));
+        void this.log.flush();
+      }
       this.status = 'ready';
     }
     this.notify();
     this.dispatch('cookie-consent-ready', this.record);
     this.resolveReady();
+    if (this.store) {
+      this.auditor = new CookieAuditor(config, () => this.eventTarget, this.win);
+      this.auditor.watch();
+    }
+  }
+
+  /** Every cookie the page can see, matched to its declaration and classified. */
+  async audit(): Promise<AuditEntry[]> {
+    await this.ready;
+    return this.auditor?.audit() ?? [];
   }
 
   /** The visitor has not decided yet (or must decide again). */
@@ -152,15 +177,45 @@ export class ConsentRuntime extends EventTarget {
   /** How the last decision in this tab was made. */
   lastMethod: DecisionMethod = 'api';
 
-  private handleChange({ record, previous }: ConsentChange): void {
+  private handleChange({ record, previous, source }: ConsentChange): void {
     this.blocker.update(this.grants());
     const withdrawn = withdrawnCategories(previous, record);
+    if (this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, this.grants()));
+    // Only the tab where the visitor decided logs the decision; other tabs just follow it.
+    const logged = record && source === 'local' ? this.logDecision(record, previous) : Promise.resolve();
     this.notify();
     if (record) this.dispatch('cookie-consent-change', record);
     if (withdrawn.length) {
       this.cleanUp(withdrawn);
       // Code that already ran cannot be un-run: a fresh page is the only way to stop it.
-      if (this.config.consent.reloadOnWithdraw) this.reload();
+      // The proof record is queued first, so the reload cannot lose it.
+      if (this.config.consent.reloadOnWithdraw) void logged.then(this.reload);
+    }
+  }
+
+  private async logDecision(record: ConsentRecord, previous: ConsentRecord | null): Promise<void> {
+    if (!this.log) return;
+    const { id, timestamp, revision, categories, services, gpc } = record;
+    await this.log.send({
+      id,
+      timestamp,
+      revision,
+      configHash: await (this.configHash ??= configHash(this.config)),
+      decision: decisionKind(this.config, record, previous),
+      method: this.lastMethod,
+      categories,
+      services,
+      gpc,
+      language: this.language,
+    });
+  }
+
+  /** localStorage or sessionStorage, or null where the browser denies it (privacy modes, sandboxed frames). */
+  private storage(area: 'localStorage' | 'sessionStorage'): Storage | null {
+    try {
+      return this.win[area];
+    } catch {
+      return null;
     }
   }
 
@@ -179,8 +234,8 @@ export class ConsentRuntime extends EventTarget {
       host: this.win.location.hostname,
       cookieNames: this.win.document.cookie.split(';').map((pair) => decodeURIComponent(pair.split('=')[0].trim())).filter(Boolean),
       removeCookie: (name, attributes) => store.removeCookie(name, attributes),
-      localStorage: this.win.localStorage,
-      sessionStorage: this.win.sessionStorage,
+      localStorage: this.storage('localStorage'),
+      sessionStorage: this.storage('sessionStorage'),
     });
   }
 

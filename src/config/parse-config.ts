@@ -37,7 +37,8 @@ const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 const COOKIE_DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LIFETIME_HINT = 'expected "session" or an ISO 8601 duration like "P1Y"';
-const TOP_LEVEL_KEYS = [
+/** Every key a config may have at its top level. */
+export const TOP_LEVEL_KEYS = [
   '$schema',
   'revision',
   'provider',
@@ -364,12 +365,18 @@ export function parseConfig(input: unknown): ParseResult {
   const logRaw = reader.object(root.consentLog, 'consentLog', ['endpoint']);
   const endpoint = logRaw && reader.url(logRaw.endpoint, 'consentLog.endpoint', true);
 
+  const cookies = readCookies(reader, root.cookies, categories);
+  // The widget's own cookie is always there: declare it when the site did not, so visitors see it.
+  if (!cookies.some((cookie) => cookie.name === consent.cookieName || (cookie.pattern && new RegExp(cookie.pattern).test(consent.cookieName)))) {
+    cookies.push({ name: consent.cookieName, category: 'necessary', lifetime: `P${consent.days}D` });
+  }
+
   const config: ConsentConfig = {
     revision,
     provider,
     consent,
     categories,
-    cookies: readCookies(reader, root.cookies, categories),
+    cookies,
     storage: readStorage(reader, root.storage, categories),
     hosts: readHosts(reader, root.hosts, categories),
     texts: readTexts(reader, root.texts, categories),

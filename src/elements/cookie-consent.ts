@@ -198,7 +198,7 @@ export class CookieConsentElement extends LitElement {
     const { strings, config } = this.runtime;
     return html`<p class="links">
       <a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>
-      ${config.provider.cookiePolicyUrl ? html`<a part="link" href=${config.provider.cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
+      ${config.provider.cookiePolicyUrl && config.provider.cookiePolicyUrl !== config.provider.policyUrl ? html`<a part="link" href=${config.provider.cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
     </p>`;
   }
 
@@ -309,7 +309,7 @@ export class CookieConsentElement extends LitElement {
               return html`<tr>
                 <th scope="row"><code>${readableName(cookie)}</code>${cookie.example ? html` <span class="badge">${strings.example}</span>` : nothing}</th>
                 <td>${cookie.provider ?? (cookie.domain || this.runtime.config.provider.name)}</td>
-                <td>${cookie.purpose ?? ''}</td>
+                <td>${cookie.purpose ?? (cookie.name === this.runtime.config.consent.cookieName ? strings.consentCookiePurpose : '')}</td>
                 <td>${duration ? plural(strings, language, duration.unit, duration.count) : strings.untilClose}</td>
                 <td>${kindLabels[kind]}</td>
               </tr>`;

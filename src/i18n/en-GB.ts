@@ -31,6 +31,7 @@ export const enGB = {
   kind: 'Type',
   noCookies: 'No cookies are declared for this category.',
   example: 'Example',
+  consentCookiePurpose: 'Remembers your cookie choices.',
   kindSession: 'Session',
   kindPersistent: 'Persistent',
   kindThirdPartyAdvertising: 'Third-party advertising',

@@ -49,7 +49,7 @@ export function resolveStrings(
 
 /** Fills `{name}` placeholders. Unknown placeholders stay visible so a missing value is noticed. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
 }
 
 /** "2 years", "1 month", "3 mis" — the plural form of `unit` for `count` in `language`. */

@@ -21,7 +21,12 @@ describe('parseConfig', () => {
       expect(config.ui).to.deep.equal({ layout: 'bar', theme: 'auto', floatingButton: true });
       expect(config.googleConsentMode).to.equal(null);
       expect(config.consentLog).to.equal(null);
-      expect(config.cookies).to.deep.equal([]);
+      expect(config.cookies, 'the consent cookie is always declared').to.deep.equal([{ name: 'cookie_consent', category: 'necessary', lifetime: 'P182D' }]);
+    });
+
+    it('does not declare the consent cookie twice', () => {
+      const { config } = parseConfig({ provider, consent: { cookieName: 'cc' }, cookies: [{ name: 'cc', category: 'necessary', lifetime: 'P6M', purpose: 'Remembers choices' }] });
+      expect(config.cookies).to.deep.equal([{ name: 'cc', category: 'necessary', lifetime: 'P6M', purpose: 'Remembers choices' }]);
     });
 
     it('accepts the full shape, with bare category ids as shorthand', () => {

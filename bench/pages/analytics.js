@@ -1,0 +1,3 @@
+// Stands in for an analytics tag: it must not run before consent to analytics.
+window.__analyticsRan = (window.__analyticsRan || 0) + 1;
+document.cookie = '_bench_analytics=1; path=/; max-age=31536000; samesite=lax';

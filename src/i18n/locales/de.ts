@@ -1,0 +1,75 @@
+import type { Strings } from '../en-GB.js';
+
+/** German (Deutsch). */
+const de: Strings = {
+  title: 'Cookies auf dieser Website',
+  description:
+    'Wir verwenden Cookies, die für den Betrieb der Website erforderlich sind. Mit Ihrer Einwilligung möchten wir außerdem Cookies verwenden, um Ihre Einstellungen zu speichern, zu verstehen, wie die Website genutzt wird, und relevante Werbung anzuzeigen.',
+  acceptAll: 'Alle akzeptieren',
+  rejectAll: 'Alle ablehnen',
+  manage: 'Einstellungen verwalten',
+  save: 'Auswahl speichern',
+  close: 'Schließen',
+  preferencesTitle: 'Ihre Cookie-Auswahl',
+  preferencesDescription:
+    'Wählen Sie, welche Cookies wir verwenden dürfen. Unbedingt erforderliche Cookies sind immer aktiv, weil die Website ohne sie nicht funktioniert. Sie können Ihre Entscheidung jederzeit über den Link „Cookie-Einstellungen“ ändern.',
+  privacyPolicy: 'Datenschutzerklärung',
+  cookiePolicy: 'Cookie-Richtlinie',
+  settings: 'Cookie-Einstellungen',
+  alwaysOn: 'Immer aktiv',
+  saved: 'Ihre Cookie-Auswahl wurde gespeichert.',
+  on: 'Ein',
+  off: 'Aus',
+  cookiesIn: 'Cookies der Kategorie „{category}“',
+  name: 'Name',
+  provider: 'Anbieter',
+  purpose: 'Zweck',
+  duration: 'Speicherdauer',
+  kind: 'Typ',
+  noCookies: 'Für diese Kategorie sind keine Cookies angegeben.',
+  example: 'Beispiel',
+  consentCookiePurpose: 'Speichert Ihre Cookie-Auswahl.',
+  kindSession: 'Sitzung',
+  kindPersistent: 'Dauerhaft',
+  kindThirdPartyAdvertising: 'Werbung von Drittanbietern',
+  untilClose: 'Bis Sie Ihren Browser schließen',
+  usesSession: 'Wir verwenden Sitzungs-Cookies.',
+  usesPersistent: 'Wir verwenden dauerhafte Cookies.',
+  usesSessionAndPersistent: 'Wir verwenden Sitzungs-Cookies und dauerhafte Cookies.',
+  usesThirdPartyAdvertising: 'Mit Ihrer Einwilligung setzen Werbepartner Cookies von Drittanbietern.',
+  gpcHonoured:
+    'Ihr Browser hat ein Datenschutzsignal (Global Privacy Control) gesendet, daher sind Werbe-Cookies deaktiviert.',
+  contact: 'Kontakt',
+  blockedTitle: 'Inhalte von {provider} sind blockiert',
+  blockedText: 'Dafür ist Ihre Einwilligung in Cookies der Kategorie „{category}“ erforderlich.',
+  blockedAllow: 'Cookies für „{category}“ erlauben',
+  services: 'Dienste',
+  year_one: '{n} Jahr',
+  year_other: '{n} Jahre',
+  month_one: '{n} Monat',
+  month_other: '{n} Monate',
+  week_one: '{n} Woche',
+  week_other: '{n} Wochen',
+  day_one: '{n} Tag',
+  day_other: '{n} Tage',
+  hour_one: '{n} Stunde',
+  hour_other: '{n} Stunden',
+  minute_one: '{n} Minute',
+  minute_other: '{n} Minuten',
+  second_one: '{n} Sekunde',
+  second_other: '{n} Sekunden',
+  'necessary.title': 'Unbedingt erforderlich',
+  'necessary.description':
+    'Nötig, damit die Website funktioniert: für die Sicherheit, um Ihre Cookie-Auswahl zu speichern und damit Sie angemeldet bleiben. Sie können nicht deaktiviert werden.',
+  'preferences.title': 'Präferenzen',
+  'preferences.description':
+    'Speichern Ihre Auswahl, etwa Sprache oder Region, und erkennen Sie wieder, wenn Sie zurückkehren.',
+  'analytics.title': 'Statistik',
+  'analytics.description':
+    'Zählen Besuche und zeigen, wie die Website genutzt wird, damit wir sie verbessern können. Die Zahlen sind anonym.',
+  'advertising.title': 'Werbung',
+  'advertising.description':
+    'Werden von Werbepartnern gesetzt, um relevante Werbung anzuzeigen und zu messen, wie viele Menschen darauf reagieren – auf dieser Website und auf anderen.',
+};
+
+export default de;

@@ -1,0 +1,106 @@
+import type { ConsentConfig } from '../config/config-types.js';
+import type { ConsentRecord } from '../core/consent-record.js';
+
+/** What a decision was, for a regulator reading the log. */
+export type DecisionKind = 'accept' | 'reject' | 'custom' | 'withdraw';
+
+/** Proof of one decision: what was agreed, when, against which config; nothing else personal. */
+export interface ProofOfConsent {
+  id: string;
+  timestamp: string;
+  revision: number;
+  configHash: string;
+  decision: DecisionKind;
+  method: string;
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+  gpc: boolean;
+  language: string;
+}
+
+/** Classifies a decision against the one before it. */
+export function decisionKind(config: ConsentConfig, record: ConsentRecord, previous: ConsentRecord | null): DecisionKind {
+  const optional = config.categories.filter((category) => !category.required);
+  if (previous && optional.some((category) => previous.categories[category.id] && !record.categories[category.id])) return 'withdraw';
+  if (optional.every((category) => record.categories[category.id])) return 'accept';
+  if (optional.every((category) => !record.categories[category.id])) return 'reject';
+  return 'custom';
+}
+
+/** SHA-256 of the config as parsed (hex), so a log entry proves which wording and cookies were shown. */
+export async function configHash(config: ConsentConfig): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(config));
+  // crypto.subtle exists only in secure contexts (https, localhost); elsewhere fall back to FNV-1a.
+  if (globalThis.crypto?.subtle) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return `sha256:${[...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  }
+  let hash = 0x811c9dc5;
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return `fnv1a:${hash.toString(16).padStart(8, '0')}`;
+}
+
+const QUEUE_KEY = 'cookie_consent_log';
+
+/**
+ * Delivers proof records to the config's endpoint without ever blocking the page. Each record
+ * waits in localStorage until the endpoint has answered 2xx, so one that failed (offline, server
+ * down, page closed mid-request) is sent again on the next page load; the receiver ignores an id
+ * it already has. fetch with keepalive is used first because, unlike a beacon, it reports failure;
+ * sendBeacon is the fallback where fetch is missing.
+ */
+export class ConsentLog {
+  constructor(
+    private readonly endpoint: string,
+    private readonly fetcher: typeof fetch,
+    private readonly storage: Storage | null,
+  ) {}
+
+  /** Queues a record at once (so a reload cannot lose it) and sends everything waiting. */
+  send(proof: ProofOfConsent): void {
+    this.write([...this.read().filter((queued) => queued.id !== proof.id), proof]);
+    void this.flush();
+  }
+
+  /** Sends every record still waiting (called on each page load). */
+  async flush(): Promise<void> {
+    for (const proof of this.read()) {
+      if (await this.post(proof)) this.write(this.read().filter((queued) => queued.id !== proof.id));
+    }
+  }
+
+  private async post(proof: ProofOfConsent): Promise<boolean> {
+    const body = JSON.stringify(proof);
+    if (typeof this.fetcher !== 'function') return navigator.sendBeacon?.(this.endpoint, body) ?? false;
+    try {
+      const response = await this.fetcher(this.endpoint, {
+        method: 'POST',
+        body,
+        keepalive: true,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+      });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  private read(): ProofOfConsent[] {
+    try {
+      const queued: unknown = JSON.parse(this.storage?.getItem(QUEUE_KEY) ?? '[]');
+      return Array.isArray(queued) ? queued : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private write(queue: ProofOfConsent[]): void {
+    try {
+      if (queue.length) this.storage?.setItem(QUEUE_KEY, JSON.stringify(queue));
+      else this.storage?.removeItem(QUEUE_KEY);
+    } catch {
+      // Storage full or disabled: the record is still sent once, just not retried.
+    }
+  }
+}

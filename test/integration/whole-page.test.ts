@@ -1,0 +1,99 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { clearCookies } from '../helpers.js';
+
+/** The script-tag build on a real page, in a same-origin frame so it can be reloaded. */
+type PageWindow = Window & typeof globalThis & { ran?: string[] };
+
+async function openPage(frame: HTMLIFrameElement, path = '/test/fixtures/page.html'): Promise<PageWindow> {
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = path;
+  await loaded;
+  const win = frame.contentWindow as PageWindow;
+  await win.CookieConsent!.ready;
+  await (win.document.querySelector('cookie-consent') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  return win;
+}
+
+/** Waits for the frame's next load (the widget reloads the page after a withdrawal). */
+async function reloaded(frame: HTMLIFrameElement): Promise<PageWindow> {
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const win = frame.contentWindow as PageWindow;
+  await win.CookieConsent!.ready;
+  return win;
+}
+
+const shadow = (win: PageWindow) => win.document.querySelector('cookie-consent')!.shadowRoot!;
+const click = (win: PageWindow, selector: string) => shadow(win).querySelector<HTMLElement>(selector)!.click();
+
+describe('a whole page with the script tag', () => {
+  let frame: HTMLIFrameElement;
+  beforeEach(async () => {
+    clearCookies();
+    localStorage.clear();
+    frame = await fixture<HTMLIFrameElement>(html`<iframe style="width: 800px; height: 600px"></iframe>`);
+  });
+  afterEach(() => {
+    clearCookies();
+    localStorage.clear();
+  });
+
+  it('shows the banner on a first visit and runs nothing', async () => {
+    const win = await openPage(frame);
+    expect(shadow(win).querySelector('.banner')).not.to.equal(null);
+    expect(win.ran).to.equal(undefined);
+    expect(win.document.cookie).not.to.contain('_ga');
+    expect(win.document.body.firstElementChild!.localName, 'early in the tab order').to.equal('cookie-consent');
+  });
+
+  it('Reject all → reload → no banner and nothing granted', async () => {
+    let win = await openPage(frame);
+    click(win, '.banner [data-action="reject"]');
+    expect(win.ran).to.equal(undefined);
+    win = await openPage(frame);
+    expect(shadow(win).querySelector('.banner')).to.equal(null);
+    expect(win.CookieConsent!.hasConsent('analytics')).to.equal(false);
+    expect(win.ran).to.equal(undefined);
+    expect(win.document.cookie).not.to.contain('_ga');
+  });
+
+  it('Accept all runs the held scripts at once, and again after a reload', async () => {
+    let win = await openPage(frame);
+    click(win, '.banner [data-action="accept"]');
+    expect(win.ran).to.deep.equal(['analytics', 'advertising']);
+    win = await openPage(frame);
+    expect(shadow(win).querySelector('.banner')).to.equal(null);
+    expect(win.ran).to.deep.equal(['analytics', 'advertising']);
+    expect(win.CookieConsent!.hasConsent('advertising')).to.equal(true);
+  });
+
+  it('withdrawing from the footer link deletes the category’s cookies and storage and reloads', async () => {
+    let win = await openPage(frame);
+    click(win, '.banner [data-action="accept"]');
+    expect(win.document.cookie).to.contain('ad_id=abc');
+    expect(win.localStorage.getItem('ad_profile')).to.equal('sports');
+    win.document.getElementById('settings-link')!.click();
+    await (win.document.querySelector('cookie-consent') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shadow(win).querySelector('dialog')!.open).to.equal(true);
+    shadow(win).querySelector<HTMLInputElement>('#cc-switch-advertising')!.click();
+    const reload = reloaded(frame);
+    click(win, 'dialog [data-action="save"]');
+    win = await reload;
+    expect(win.document.cookie).not.to.contain('ad_id');
+    expect(win.localStorage.getItem('ad_profile')).to.equal(null);
+    expect(win.ran).to.deep.equal(['analytics']);
+    expect(win.CookieConsent!.hasConsent('advertising')).to.equal(false);
+  });
+
+  it('loading the script twice is harmless', async () => {
+    const win = await openPage(frame);
+    const api = win.CookieConsent;
+    const again = win.document.createElement('script');
+    const loaded = new Promise((resolve) => again.addEventListener('load', resolve));
+    again.src = '/dist/cookie-consent.min.js';
+    again.dataset.config = '#cookie-config';
+    win.document.head.append(again);
+    await loaded;
+    expect(win.CookieConsent).to.equal(api);
+    expect(win.document.querySelectorAll('cookie-consent')).to.have.length(1);
+  });
+});

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, it, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/cookie-consent.mjs', import.meta.url));
+
+/** Runs the command line tool from the package root, as `npx cookie-consent …` would. */
+const run = (args, input) => spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8' });
+
+describe('cookie-consent draft', () => {
+  before(() => {
+    assert.ok(existsSync(new URL('../../dist/draft.js', import.meta.url)), 'dist/draft.js is missing: run `npm run build` first');
+  });
+
+  it('prints a draft config for a seed policy and lists what it could not find on stderr', () => {
+    const result = run(['draft', 'seeds/claranet-soho/policy.txt']);
+    assert.equal(result.status, 0, result.stderr);
+    const config = JSON.parse(result.stdout);
+    assert.equal(config.provider.name, 'Claranet Limited');
+    assert.equal(config.provider.contact.email, 'privacy@uk.clara.net');
+    assert.deepEqual(config.categories, ['necessary', 'preferences', 'analytics', 'advertising']);
+    assert.ok(result.stdout.startsWith('{\n  "$schema"'), 'two-space indented JSON');
+    assert.match(result.stderr, /^cookie-consent: .*provider\.policyUrl is a placeholder/m);
+    assert.match(result.stderr, /"example": true/);
+  });
+
+  it('reads standard input, and drafts necessary cookies only when the policy has no cookie section', () => {
+    const result = run(['draft', '-'], 'Privacy notice\nWe are Acme Widgets Ltd. Email privacy@acme.example.co.uk.\n');
+    assert.equal(result.status, 0, result.stderr);
+    const config = JSON.parse(result.stdout);
+    assert.equal(config.provider.name, 'Acme Widgets Ltd');
+    assert.deepEqual(config.categories, ['necessary']);
+    assert.deepEqual(config.cookies.map((cookie) => cookie.name), ['cookie_consent']);
+    assert.match(result.stderr, /No section about cookies found/);
+    assert.match(result.stderr, /No UK postal address found/);
+  });
+
+  it('explains its usage and fails without a command or file', () => {
+    for (const args of [[], ['draft'], ['write', 'policy.txt']]) {
+      const result = run(args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /Usage: cookie-consent draft <policy\.txt\|->/);
+    }
+  });
+
+  it('fails with a clear message when the policy file cannot be read', () => {
+    const result = run(['draft', 'seeds/no-such-provider/policy.txt']);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /cannot read seeds\/no-such-provider\/policy\.txt/);
+  });
+});
