@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createConsentLogHandler } from './demo/consent-log-receiver.mjs';
+import { requestLogMiddleware } from './test/blocker/request-log-plugin.mjs';
 
 /**
  * The reference consent-log receiver, mounted at POST /consent for the tests, with two test-only
@@ -38,8 +40,8 @@ async function consentLogMiddleware(context, next) {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [consentLogMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021' })],
+  middleware: [consentLogMiddleware, requestLogMiddleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       launchOptions: {

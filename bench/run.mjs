@@ -22,12 +22,14 @@ const CPU_SLOWDOWN = 4;
 const SCALE_SIZES = [10, 100, 1000];
 const INSERTED_NODES = 10_000;
 const INSERT_BATCH = 100;
-const INSERT_REPEATS = 3;
+// Timed repeats per load (the fastest counts: other load on the machine only adds time); one
+// more runs first, untimed, to warm the JIT.
+const INSERT_REPEATS = 4;
 
 const { values: options } = parseArgs({
   options: {
     rounds: { type: 'string', default: '10' },
-    'scale-rounds': { type: 'string', default: '5' },
+    'scale-rounds': { type: 'string', default: '3' },
     settle: { type: 'string', default: '1000' },
     only: { type: 'string' },
     'no-scaling': { type: 'boolean', default: false },
@@ -189,34 +191,63 @@ async function waitUntilUsable(cdp, remaining) {
   }
 }
 
-/** One cold load of a contender's page: every figure of the main table. */
-function measureLoad(browser, origin, contender, { checkConsent = false } = {}) {
+/**
+ * The timing pass: one cold load with the probe watching "Accept all" after every frame. Only
+ * the times come from this load, because watching costs the page script and task time.
+ */
+function measureTiming(browser, origin, contender, { checkConsent = false } = {}) {
+  return withBudget(browser, async ({ page, cdp }, remaining) => {
+    await page.goto(`${origin}/bench/pages/${contender.page}`, { timeout: remaining() });
+    await waitUntilUsable(cdp, remaining);
+    const probe = await page.evaluate(() => ({ accept: window.__bench.accept, acceptHit: window.__bench.acceptHit }));
+    let releasedOnAccept = null;
+    if (checkConsent && contender.id !== 'floor') {
+      // A correctness check, not a measurement: a real click on "Accept all" must release both tags.
+      await page.evaluate(() => window.__bench.findAccept().click());
+      releasedOnAccept = await page
+        .waitForFunction(() => window.__analyticsRan === 1 && window.__advertisingRan === 1, { timeout: Math.min(5000, remaining()), polling: 50 })
+        .then(() => true, () => false);
+    }
+    return { acceptMs: probe.accept, acceptHitMs: probe.acceptHit, releasedOnAccept };
+  });
+}
+
+/**
+ * The cost pass: another cold load of the same page with the probe only observing (?pass=cost),
+ * held until the time the timing pass found "Accept all" usable plus the settle time. Bytes,
+ * script and task time, long tasks, layout shift and heap come from this load.
+ */
+function measureCost(browser, origin, contender, usableAt) {
   return withBudget(browser, async ({ page, cdp }, remaining) => {
     const responses = new Map();
     await cdp.send('Network.enable');
     await cdp.send('Performance.enable');
     cdp.on('Network.responseReceived', ({ requestId, response }) => {
       const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]));
-      responses.set(requestId, { path: new URL(response.url).pathname, status: response.status, headerBytes: response.encodedDataLength, contentLength: Number(headers['content-length']), encoding: headers['content-encoding'] });
+      responses.set(requestId, {
+        path: new URL(response.url).pathname,
+        status: response.status,
+        headerBytes: response.encodedDataLength,
+        contentLength: Number(headers['content-length']),
+        encoding: headers['content-encoding'],
+      });
     });
     cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
       const entry = responses.get(requestId);
+      // encodedDataLength counts headers and body; the headers' share came with responseReceived.
       if (entry) entry.bodyBytes = encodedDataLength - entry.headerBytes;
     });
 
-    await page.goto(`${origin}/bench/pages/${contender.page}`, { waitUntil: 'load', timeout: remaining() });
-    await waitUntilUsable(cdp, remaining);
+    await page.goto(`${origin}/bench/pages/${contender.page}?pass=cost`, { waitUntil: 'load', timeout: remaining() });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'performance.now()', returnByValue: true });
     // Let late work (animations, idle callbacks, deferred rendering) land before reading the counters.
-    await sleep(Math.min(SETTLE, remaining()));
+    await sleep(Math.min(Math.max(0, usableAt + SETTLE - result.value), remaining() - 1000));
 
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]));
     const probe = await page.evaluate(() => ({
-      accept: window.__bench.accept,
-      acceptHit: window.__bench.acceptHit,
       longTasks: window.__bench.longTasks,
       shifts: window.__bench.shifts,
       errors: window.__bench.errors,
-      probeMs: window.__bench.probeMs,
       trackersRan: Boolean(window.__analyticsRan || window.__advertisingRan),
       inlineConfig: document.querySelector('script[data-bench-config]')?.textContent ?? null,
     }));
@@ -233,33 +264,33 @@ function measureLoad(browser, origin, contender, { checkConsent = false } = {}) 
     if (contender.config === 'inline') configBytes = probe.inlineConfig ? gzipSync(probe.inlineConfig, { level: 9 }).length : 0;
     else if (contender.config) configBytes = finished.filter(({ path }) => contender.config.test(path)).reduce((sum, { bodyBytes }) => sum + bodyBytes, 0);
 
-    let releasedOnAccept = null;
-    if (checkConsent && contender.id !== 'floor') {
-      // A correctness check, not a measurement: a real click on "Accept all" must release both tags.
-      await page.evaluate(() => window.__bench.findAccept().click());
-      releasedOnAccept = await page
-        .waitForFunction(() => window.__analyticsRan === 1 && window.__advertisingRan === 1, { timeout: Math.min(5000, remaining()), polling: 50 })
-        .then(() => true, () => false);
-    }
+    // Last, on the idle page before any consent: the blocker-overhead workload (see insertNodes).
+    const insertTimes = await page.evaluate(insertNodes, INSERTED_NODES, INSERT_BATCH, INSERT_REPEATS + 1);
 
     return {
+      insertMs: Math.min(...insertTimes.slice(1)),
       widgetBytes: widgetResponses.reduce((sum, { bodyBytes }) => sum + bodyBytes, 0),
       widgetFiles: widgetResponses.map(({ path, bodyBytes, encoding }) => ({ path, bytes: bodyBytes, encoding: encoding ?? 'identity' })),
       configBytes,
-      acceptMs: probe.accept,
-      acceptHitMs: probe.acceptHit,
-      scriptMs: metrics.ScriptDuration * 1000 - probe.probeMs,
-      probeMs: probe.probeMs,
+      scriptMs: metrics.ScriptDuration * 1000,
       taskMs: metrics.TaskDuration * 1000,
       longTasks: probe.longTasks.length,
       longTaskMs: probe.longTasks.reduce((sum, { duration }) => sum + duration, 0),
       cls: cumulativeLayoutShift(probe.shifts),
       heapMB: heap / 2 ** 20,
       heldBeforeConsent: !probe.trackersRan,
-      releasedOnAccept,
       errors: probe.errors,
     };
   });
+}
+
+/** One round of a contender: the timing pass, then the cost pass. */
+async function measureLoad(browser, origin, contender) {
+  const timing = await measureTiming(browser, origin, contender);
+  if (timing.error) return { error: `timing pass: ${timing.error}` };
+  const cost = await measureCost(browser, origin, contender, timing.acceptMs);
+  if (cost.error) return { error: `cost pass: ${cost.error}`, ...timing };
+  return { ...timing, ...cost };
 }
 
 /** Time from the contender's "accept all" call until `n` held inline scripts have all run. */
@@ -308,7 +339,7 @@ function measureDialog(browser, origin, contender, n) {
  * In-page: appends 10,000 mixed nodes (div, span, p, a, img, inline scripts, a few held scripts)
  * in batches of 100, half one appendChild at a time into a live container, half as a detached
  * subtree appended once. Each batch is timed up to the end of its microtasks, so mutation
- * observers' callbacks are inside the figure; the page gets a task turn between batches.
+ * observers' callbacks are inside the figure.
  */
 async function insertNodes(total, batchSize, repeats) {
   const pixel = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
@@ -351,7 +382,10 @@ async function insertNodes(total, batchSize, repeats) {
   });
   const times = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
+    // A hidden container: layout and paint of 10,000 nodes would be the same with or without a
+    // widget, so they are kept out of a figure that is about script.
     const container = document.createElement('section');
+    container.hidden = true;
     document.body.append(container);
     await nextTask();
     let spent = 0;
@@ -366,23 +400,12 @@ async function insertNodes(total, batchSize, repeats) {
       }
       await Promise.resolve();
       spent += performance.now() - start;
-      await nextTask();
     }
     times.push(spent);
     container.remove();
     await nextTask();
   }
   return times;
-}
-
-/** The insertion workload on a contender's page, before any consent. */
-function measureInsertion(browser, origin, contender) {
-  return withBudget(browser, async ({ page, cdp }, remaining) => {
-    await page.goto(`${origin}/bench/pages/${contender.page}`, { waitUntil: 'load', timeout: remaining() });
-    await waitUntilUsable(cdp, remaining);
-    const times = await page.evaluate(insertNodes, INSERTED_NODES, INSERT_BATCH, INSERT_REPEATS);
-    return { ms: median(times) };
-  });
 }
 
 // ---------- printing ----------
@@ -497,13 +520,33 @@ function printScaling(scaling) {
     osano: 'n/a: no preferences dialog',
     ours: 'n/a: no build',
   });
-  const base = scaling.insertion.floor?.ms;
-  console.log(`\nBlocker overhead: a script appends ${INSERTED_NODES.toLocaleString('en-GB')} mixed nodes in batches of ${INSERT_BATCH}, timed in-page before consent (median of ${SCALE_ROUNDS} loads x ${INSERT_REPEATS})`);
+}
+
+/** Per-load spread of the insertion time: half the interquartile range, as a share of the median. */
+function spread(values) {
+  const sorted = values.filter(Number.isFinite).sort((x, y) => x - y);
+  if (sorted.length < 4) return null;
+  const at = (q) => sorted[Math.round(q * (sorted.length - 1))];
+  return (at(0.75) - at(0.25)) / 2 / median(sorted);
+}
+
+function printOverhead(results) {
+  const base = results.floor?.median.insertMs;
+  console.log(
+    `\nBlocker overhead: a script appends ${INSERTED_NODES.toLocaleString('en-GB')} mixed nodes in batches of ${INSERT_BATCH}, timed in-page before consent` +
+      `\n(median over ${ROUNDS} loads of the fastest of ${INSERT_REPEATS} timed repeats; peers observe no insertions, so their figures show the noise)`,
+  );
   printTable(
-    [['page', 'insert', 'overhead'], ['', 'ms', 'vs floor']],
-    CONTENDERS.filter((contender) => scaling.insertion[contender.id]).map((contender) => {
-      const ms = scaling.insertion[contender.id].ms;
-      return [contender.id === 'floor' ? 'without a widget (floor)' : contender.label, ms == null ? 'failed' : ms.toFixed(1), contender.id === 'floor' || ms == null || !base ? '' : `${(((ms - base) / base) * 100).toFixed(1)} %`];
+    [['page', 'insert', 'spread', 'overhead'], ['', 'ms', '± %', 'vs floor']],
+    CONTENDERS.filter((contender) => results[contender.id]?.ok).map((contender) => {
+      const ms = results[contender.id].median.insertMs;
+      const noise = spread(results[contender.id].runs.map((run) => run.insertMs));
+      return [
+        contender.id === 'floor' ? 'without a widget (floor)' : contender.label,
+        ms == null ? 'failed' : ms.toFixed(1),
+        noise == null ? '—' : (noise * 100).toFixed(1),
+        contender.id === 'floor' || ms == null || !base ? '' : `${(((ms - base) / base) * 100).toFixed(1)} %`,
+      ];
     }),
   );
 }
@@ -517,8 +560,8 @@ function checkTargets(results, scaling) {
     const high = entries?.[1000]?.ms;
     return mid && high ? high / 1000 / (mid / 100) : null;
   };
-  const oursInsert = scaling?.insertion.ours?.ms;
-  const floorInsert = scaling?.insertion.floor?.ms;
+  const oursInsert = ours?.insertMs;
+  const floorInsert = floor?.insertMs;
   const activationGrowth = perItemGrowth(scaling?.activation.ours);
   const dialogGrowth = perItemGrowth(scaling?.dialog.ours);
   const targets = [
@@ -583,7 +626,12 @@ async function main() {
     args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     defaultViewport: { width: 1280, height: 800 },
   });
-  const progress = (text) => process.stderr.write(`\r${text}`.padEnd(70));
+  let last = Date.now();
+  const progress = (text) => {
+    if (process.env.BENCH_DEBUG) process.stderr.write(`\n  (${Date.now() - last} ms)\n`);
+    last = Date.now();
+    process.stderr.write(`\r${text}`.padEnd(70));
+  };
   try {
     const version = await browser.version();
     console.log(`${version}, Node ${process.version}, ${cpus().length} CPUs, served gzip -9 from ${server.origin}`);
@@ -592,7 +640,7 @@ async function main() {
     const consentChecks = {};
     for (const contender of contenders) {
       progress(`warm-up: ${contender.id}`);
-      consentChecks[contender.id] = await measureLoad(browser, server.origin, contender, { checkConsent: true });
+      consentChecks[contender.id] = await measureTiming(browser, server.origin, contender, { checkConsent: true });
     }
 
     const runs = Object.fromEntries(contenders.map((contender) => [contender.id, []]));
@@ -610,20 +658,19 @@ async function main() {
       results[contender.id] = {
         runs: runs[contender.id],
         ok: good.length,
-        median: Object.fromEntries(COLUMNS.map((column) => [column.key, median(good.map((run) => run[column.key]))])),
+        median: Object.fromEntries([...COLUMNS.map((column) => column.key), 'insertMs'].map((key) => [key, median(good.map((run) => run[key]))])),
       };
     }
 
     let scaling = null;
     if (!options['no-scaling']) {
-      scaling = { activation: {}, dialog: {}, insertion: {} };
+      scaling = { activation: {}, dialog: {} };
       const cases = [];
       for (const contender of contenders) {
         for (const n of SCALE_SIZES) {
           if (contender.blocker) cases.push({ kind: 'activation', contender, n, run: () => measureActivation(browser, server.origin, contender, n) });
           if (contender.dialogReady) cases.push({ kind: 'dialog', contender, n, run: () => measureDialog(browser, server.origin, contender, n) });
         }
-        cases.push({ kind: 'insertion', contender, run: () => measureInsertion(browser, server.origin, contender) });
       }
       const samples = new Map(cases.map((entry) => [entry, []]));
       for (let round = 0; round < SCALE_ROUNDS; round++) {
@@ -636,19 +683,19 @@ async function main() {
       for (const [entry, list] of samples) {
         const good = list.filter((sample) => !sample.error);
         const summary = { ms: median(good.map((sample) => sample.ms)), ok: good.length, errors: [...new Set(list.filter((sample) => sample.error).map((sample) => sample.error))] };
-        if (entry.kind === 'insertion') scaling.insertion[entry.contender.id] = summary;
-        else (scaling[entry.kind][entry.contender.id] ??= {})[entry.n] = summary;
+        (scaling[entry.kind][entry.contender.id] ??= {})[entry.n] = summary;
       }
     }
     process.stderr.write('\r'.padEnd(71) + '\r');
 
     const best = printMain(results);
     printNotes(results, consentChecks);
+    printOverhead(results);
     if (scaling) {
       printScaling(scaling);
       const failures = Object.entries(scaling).flatMap(([kind, byContender]) =>
         Object.entries(byContender).flatMap(([id, value]) =>
-          (kind === 'insertion' ? [[null, value]] : Object.entries(value)).filter(([, summary]) => summary.errors.length).map(([n, summary]) => `${kind} ${id}${n ? ` N=${n}` : ''}: ${summary.errors.join(' | ')}`),
+          Object.entries(value).filter(([, summary]) => summary.errors.length).map(([n, summary]) => `${kind} ${id} N=${n}: ${summary.errors.join(' | ')}`),
         ),
       );
       if (failures.length) console.log(`\nScaling runs that failed:\n  ${failures.join('\n  ')}`);

@@ -179,7 +179,8 @@ export class ConsentRuntime extends EventTarget {
 
   private handleChange({ record, previous, source }: ConsentChange): void {
     this.blocker.update(this.grants());
-    const withdrawn = withdrawnCategories(previous, record);
+    // Strictly necessary cookies (sign-in, security) are never the visitor's to withdraw, even on reset.
+    const withdrawn = withdrawnCategories(previous, record).filter((id) => !this.config.categories.find((category) => category.id === id)?.required);
     if (this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, this.grants()));
     // Only the tab where the visitor decided logs the decision; other tabs just follow it.
     const logged = record && source === 'local' ? this.logDecision(record, previous) : Promise.resolve();

@@ -1,6 +1,6 @@
 import type { ConsentConfig, CookieDeclaration } from '../config/config-types.js';
 import { describeDuration, parseDuration, type Duration, type DurationUnit } from './duration.js';
-import { registrableDomain } from './domains.js';
+import { parentDomains, registrableDomain } from './domains.js';
 
 /** How long a cookie lives: until the browser closes, or until a date. */
 export type LifetimeClass = 'session' | 'persistent';
@@ -25,9 +25,9 @@ export interface CookieClassification {
 export function cookieParty(domain: string | undefined, siteHost: string): Party {
   if (!domain) return 'first-party';
   const cookieDomain = domain.replace(/^\./, '').toLowerCase();
-  const host = siteHost.toLowerCase();
-  if (cookieDomain === host || host.endsWith(`.${cookieDomain}`)) return 'first-party';
-  return registrableDomain(cookieDomain) === registrableDomain(host) ? 'first-party' : 'third-party';
+  // Parent domains stop at the registrable domain: a public suffix ("co.uk") or part of an IP address is never the site.
+  if (parentDomains(siteHost).includes(cookieDomain)) return 'first-party';
+  return registrableDomain(cookieDomain) === registrableDomain(siteHost) ? 'first-party' : 'third-party';
 }
 
 /** Classifies a declared cookie for the site at `siteHost`. The lifetime was validated by the config parser. */

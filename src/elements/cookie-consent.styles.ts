@@ -178,6 +178,9 @@ export const styles = css`
   .close {
     flex: none;
     padding: 0;
+    border-color: var(--cc-border);
+    background: transparent;
+    color: var(--cc-fg);
     font-size: 1.5em;
     line-height: 1;
   }

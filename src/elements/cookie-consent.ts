@@ -92,15 +92,13 @@ export class CookieConsentElement extends LitElement {
 
   /** Opens the preferences dialog with the current choices. */
   async showPreferences(): Promise<void> {
-    await this.runtime.ready;
-    if (this.runtime.status !== 'ready') return;
+    if (this.runtime.status === 'loading') await this.runtime.ready;
+    if (this.runtime.status !== 'ready' || this.preferencesOpen) return;
     const grants = this.runtime.grants();
     this.draft = { categories: { ...grants?.categories }, services: { ...grants?.services } };
     this.opener = deepActiveElement();
     this.preferencesOpen = true;
     await this.updateComplete;
-    const dialog = this.dialog;
-    if (dialog && !dialog.open) dialog.showModal();
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -137,6 +135,9 @@ export class CookieConsentElement extends LitElement {
   }
 
   override updated(): void {
+    // Opened in the same update that renders its content, so `updateComplete` means "open".
+    const dialog = this.dialog;
+    if (this.preferencesOpen && dialog && !dialog.open) dialog.showModal();
     const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
     if (banner) {
       this.bannerObserver ??= new ResizeObserver(() => this.reserveSpace());
@@ -339,6 +340,8 @@ export class CookieConsentElement extends LitElement {
   }
 
   private closePreferences(): void {
+    // State first: the dialog's close event comes a task later, and an update in between must not reopen it.
+    this.preferencesOpen = false;
     this.dialog?.close();
   }
 

@@ -29,7 +29,11 @@ export function decisionKind(config: ConsentConfig, record: ConsentRecord, previ
 
 /** SHA-256 of the config as parsed (hex), so a log entry proves which wording and cookies were shown. */
 export async function configHash(config: ConsentConfig): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(config));
+  // Keys sorted: configs that differ only in the order a site wrote its keys are the same config.
+  const canonical = JSON.stringify(config, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+  );
+  const bytes = new TextEncoder().encode(canonical);
   // crypto.subtle exists only in secure contexts (https, localhost); elsewhere fall back to FNV-1a.
   if (globalThis.crypto?.subtle) {
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -58,8 +62,9 @@ export class ConsentLog {
 
   /** Queues a record at once (so a reload cannot lose it) and sends everything waiting. */
   send(proof: ProofOfConsent): void {
-    this.write([...this.read().filter((queued) => queued.id !== proof.id), proof]);
-    void this.flush();
+    // Without storage (disabled or full) the record cannot wait in the queue: it is still sent once.
+    if (this.write([...this.read().filter((queued) => queued.id !== proof.id), proof])) void this.flush();
+    else void this.post(proof);
   }
 
   /** Sends every record still waiting (called on each page load). */
@@ -95,12 +100,15 @@ export class ConsentLog {
     }
   }
 
-  private write(queue: ProofOfConsent[]): void {
+  /** Stores the queue; false when there is no storage or it refused. */
+  private write(queue: ProofOfConsent[]): boolean {
+    if (!this.storage) return false;
     try {
-      if (queue.length) this.storage?.setItem(QUEUE_KEY, JSON.stringify(queue));
-      else this.storage?.removeItem(QUEUE_KEY);
+      if (queue.length) this.storage.setItem(QUEUE_KEY, JSON.stringify(queue));
+      else this.storage.removeItem(QUEUE_KEY);
+      return true;
     } catch {
-      // Storage full or disabled: the record is still sent once, just not retried.
+      return false;
     }
   }
 }

@@ -142,9 +142,9 @@ describe('<cookie-consent>', () => {
       );
       expect(rows).to.deep.equal([
         ['PHPSESSID', 'Claranet SOHO', 'Keeps you signed in', 'Until you close your browser', 'Session'],
+        ['cookie_consent', 'Claranet SOHO', 'Remembers your cookie choices.', '182 days', 'Persistent'],
         ['_ga', 'Google', 'Counts visits', '2 years', 'Persistent'],
         ['_gid', 'Google', '', '1 day', 'Persistent'],
-        ['cookie_consent', 'Claranet SOHO', 'Remembers your cookie choices.', '182 days', 'Persistent'],
         ['IDE', 'Google', '', '13 months', 'Third-party advertising'],
       ]);
       const headers = [...element.shadowRoot!.querySelectorAll('table[part="table"]')[0].querySelectorAll('thead th')].map((th) => th.textContent);

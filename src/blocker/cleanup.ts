@@ -1,0 +1,90 @@
+import type { ConsentConfig } from '../config/config-types.js';
+import { parentDomains } from '../core/domains.js';
+
+/** One cookie to expire, with the exact domain (none: host-only) and path it may have been set with. */
+export interface CookieRemoval {
+  name: string;
+  domain?: string;
+  path: string;
+}
+
+/** Everything to delete when categories are withdrawn or refused. */
+export interface CleanupPlan {
+  cookies: CookieRemoval[];
+  localStorage: string[];
+  sessionStorage: string[];
+}
+
+/** What the page holds now: its host, the cookie names it can see and its storage keys. */
+export interface CleanupFound {
+  host: string;
+  cookieNames: readonly string[];
+  localStorage?: readonly string[];
+  sessionStorage?: readonly string[];
+}
+
+/** Where the deletions go: the consent store's cookie remover and the page's storage (null where denied). */
+export interface CleanupTarget {
+  host: string;
+  cookieNames: readonly string[];
+  removeCookie: (name: string, attributes: { domain?: string; path: string }) => void;
+  localStorage: Storage | null;
+  sessionStorage: Storage | null;
+}
+
+const matches = (declaration: { pattern?: string }, exact: string | undefined, name: string) =>
+  exact === name || (declaration.pattern !== undefined && new RegExp(declaration.pattern).test(name));
+
+/**
+ * Plans every deletion for the categories: each declared cookie (by name, or each visible name its
+ * pattern matches) × every domain it may have been set on (host-only, the host, each parent domain
+ * down to the registrable domain, the declared domain) × every path (`/`, the declared path).
+ * A cookie can only be deleted with the domain and path it was set with, and the page cannot read
+ * those, so all are tried. Storage keys match by key or pattern. Pure.
+ */
+export function planCleanup(config: Pick<ConsentConfig, 'cookies' | 'storage'>, categories: readonly string[], found: CleanupFound): CleanupPlan {
+  const plan: CleanupPlan = { cookies: [], localStorage: [], sessionStorage: [] };
+  const planned = new Set<string>();
+  const domains = [undefined, ...parentDomains(found.host)];
+  for (const cookie of config.cookies) {
+    if (!categories.includes(cookie.category)) continue;
+    // A named cookie may be invisible here (another path) and still exist, so it is always removed.
+    const names = cookie.name !== undefined ? [cookie.name] : found.cookieNames.filter((name) => matches(cookie, undefined, name));
+    const declaredDomain = cookie.domain?.replace(/^\./, '').toLowerCase();
+    for (const name of names) {
+      for (const domain of [...domains, declaredDomain]) {
+        for (const path of ['/', cookie.path ?? '/']) {
+          const key = `${name};${domain};${path}`;
+          if (planned.has(key)) continue;
+          planned.add(key);
+          plan.cookies.push(domain ? { name, domain, path } : { name, path });
+        }
+      }
+    }
+  }
+  for (const entry of config.storage) {
+    if (!categories.includes(entry.category)) continue;
+    const area = entry.area === 'session' ? 'sessionStorage' : 'localStorage';
+    for (const key of found[area] ?? []) if (matches(entry, entry.key, key) && !plan[area].includes(key)) plan[area].push(key);
+  }
+  return plan;
+}
+
+/** Deletes the cookies and storage keys of withdrawn or refused categories. */
+export function cleanUpCategories(config: Pick<ConsentConfig, 'cookies' | 'storage'>, categories: readonly string[], target: CleanupTarget): void {
+  const keys = (storage: Storage | null) => {
+    try {
+      return storage ? Object.keys(storage) : [];
+    } catch {
+      return [];
+    }
+  };
+  const plan = planCleanup(config, categories, {
+    host: target.host,
+    cookieNames: target.cookieNames,
+    localStorage: keys(target.localStorage),
+    sessionStorage: keys(target.sessionStorage),
+  });
+  for (const { name, domain, path } of plan.cookies) target.removeCookie(name, domain ? { domain, path } : { path });
+  for (const area of ['localStorage', 'sessionStorage'] as const) for (const key of plan[area]) target[area]?.removeItem(key);
+}

@@ -1,0 +1,108 @@
+import { expect } from '@open-wc/testing';
+import { cleanUpCategories, planCleanup, type CookieRemoval } from '../../src/blocker/cleanup.js';
+import type { ConsentConfig } from '../../src/config/config-types.js';
+
+const config: Pick<ConsentConfig, 'cookies' | 'storage'> = {
+  cookies: [
+    { name: 'PHPSESSID', category: 'necessary', lifetime: 'session' },
+    { name: '_ga', category: 'analytics', lifetime: 'P2Y' },
+    { pattern: '^_ga_', category: 'analytics', lifetime: 'P2Y' },
+    { name: 'basket_view', category: 'preferences', lifetime: 'P1Y', domain: '.shop.example.co.uk', path: '/basket' },
+    { name: 'IDE', category: 'advertising', lifetime: 'P13M', domain: 'doubleclick.net' },
+  ],
+  storage: [
+    { key: 'ab-test', category: 'analytics', area: 'local' },
+    { pattern: '^_hj', category: 'analytics', area: 'session' },
+    { key: 'theme', category: 'preferences', area: 'local' },
+  ],
+};
+
+const host = 'www.shop.example.co.uk';
+const everyDomain = (name: string, path = '/'): CookieRemoval[] => [
+  { name, path },
+  { name, domain: 'www.shop.example.co.uk', path },
+  { name, domain: 'shop.example.co.uk', path },
+  { name, domain: 'example.co.uk', path },
+];
+
+describe('planCleanup', () => {
+  it('removes each cookie of the categories on every domain from the host down to the registrable domain', () => {
+    const plan = planCleanup(config, ['analytics'], { host, cookieNames: ['PHPSESSID', '_ga', '_ga_ABC123', '_gid'] });
+    expect(plan.cookies).to.deep.equal([...everyDomain('_ga'), ...everyDomain('_ga_ABC123')]);
+    expect(plan.cookies.some((removal) => removal.domain === 'co.uk')).to.equal(false);
+  });
+
+  it('removes a named cookie even when this page cannot see it', () => {
+    const plan = planCleanup(config, ['analytics'], { host, cookieNames: [] });
+    expect(plan.cookies.map((removal) => removal.name)).to.deep.equal(['_ga', '_ga', '_ga', '_ga']);
+  });
+
+  it('adds the declared domain and path', () => {
+    const plan = planCleanup(config, ['preferences', 'advertising'], { host, cookieNames: [] });
+    expect(plan.cookies).to.deep.equal([
+      ...everyDomain('basket_view').flatMap((removal) => [removal, { ...removal, path: '/basket' }]),
+      ...everyDomain('IDE'),
+      { name: 'IDE', domain: 'doubleclick.net', path: '/' },
+    ]);
+  });
+
+  it('leaves cookies of other categories alone', () => {
+    const plan = planCleanup(config, ['advertising'], { host: 'example.com', cookieNames: ['PHPSESSID', '_ga'] });
+    expect(plan.cookies.map((removal) => removal.name)).to.deep.equal(['IDE', 'IDE', 'IDE']);
+  });
+
+  it('plans storage keys by key or pattern, in their own area', () => {
+    const plan = planCleanup(config, ['analytics'], {
+      host,
+      cookieNames: [],
+      localStorage: ['ab-test', 'theme', '_hjSession'],
+      sessionStorage: ['_hjSession_1', '_hjViewport', 'ab-test', 'cart'],
+    });
+    expect([plan.localStorage, plan.sessionStorage]).to.deep.equal([['ab-test'], ['_hjSession_1', '_hjViewport']]);
+  });
+
+  it('plans nothing for no categories', () => {
+    expect(planCleanup(config, [], { host, cookieNames: ['_ga'], localStorage: ['ab-test'] })).to.deep.equal({ cookies: [], localStorage: [], sessionStorage: [] });
+  });
+});
+
+describe('cleanUpCategories', () => {
+  const expire = (name: string, { domain, path }: { domain?: string; path: string }) => {
+    document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? `; domain=${domain}` : ''}`;
+  };
+  const cookieNames = () => document.cookie.split(';').map((pair) => pair.split('=')[0].trim()).filter(Boolean).sort();
+
+  afterEach(() => {
+    for (const name of cookieNames()) expire(name, { path: '/' });
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('deletes the cookies and storage keys of withdrawn categories, and nothing else', () => {
+    for (const cookie of ['PHPSESSID=1', '_ga=GA1', '_ga_ABC=GS1', 'theme=dark']) document.cookie = `${cookie}; path=/`;
+    localStorage.setItem('ab-test', 'b');
+    localStorage.setItem('theme', 'dark');
+    sessionStorage.setItem('_hjSession_1', 'x');
+    const removed: string[] = [];
+    cleanUpCategories(config, ['analytics'], {
+      host: location.hostname,
+      cookieNames: cookieNames(),
+      removeCookie: (name, attributes) => {
+        removed.push(name);
+        expire(name, attributes);
+      },
+      localStorage,
+      sessionStorage,
+    });
+    expect(cookieNames()).to.deep.equal(['PHPSESSID', 'theme']);
+    expect(new Set(removed)).to.deep.equal(new Set(['_ga', '_ga_ABC']));
+    expect(Object.keys(localStorage)).to.deep.equal(['theme']);
+    expect(Object.keys(sessionStorage)).to.deep.equal([]);
+  });
+
+  it('works where storage is denied', () => {
+    document.cookie = '_ga=GA1; path=/';
+    cleanUpCategories(config, ['analytics'], { host: location.hostname, cookieNames: ['_ga'], removeCookie: expire, localStorage: null, sessionStorage: null });
+    expect(cookieNames()).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,148 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { Blocker } from '../../src/blocker/blocker.js';
+import { CookieConsentPlaceholder, definePlaceholder } from '../../src/blocker/placeholder.js';
+import { enGB } from '../../src/i18n/en-GB.js';
+import { ACCEPT, HOSTS, REJECT, hitUrl, newRun } from './helpers.js';
+
+const welsh = {
+  ...enGB,
+  blockedTitle: 'Mae cynnwys gan {provider} wedi’i rwystro',
+  blockedText: 'Mae angen eich caniatâd i gwcis {category}.',
+  blockedAllow: 'Caniatáu cwcis {category}',
+  settings: 'Gosodiadau cwcis',
+  'advertising.title': 'Hysbysebu',
+};
+
+describe('<cookie-consent-placeholder>', () => {
+  let blocker: Blocker;
+  let container: HTMLElement;
+
+  beforeEach(async () => {
+    container = await fixture(html`<div></div>`);
+    blocker = new Blocker(window);
+  });
+
+  afterEach(() => blocker.stop());
+
+  /** A held iframe's placeholder, rendered. */
+  async function placeholderFor(attributes: Record<string, string>): Promise<CookieConsentPlaceholder> {
+    blocker.start();
+    blocker.configure(HOSTS);
+    blocker.update(REJECT);
+    const frame = document.createElement('iframe');
+    for (const [name, value] of Object.entries(attributes)) frame.setAttribute(name, value);
+    container.append(frame);
+    // The observer puts the placeholder in when it hears of the insertion, in a microtask.
+    await Promise.resolve();
+    const placeholder = container.querySelector('cookie-consent-placeholder') as CookieConsentPlaceholder;
+    expect(placeholder).to.be.instanceOf(CookieConsentPlaceholder);
+    await placeholder.updateComplete;
+    return placeholder;
+  }
+
+  describe('content', () => {
+    it('says what is blocked, by whom and for which category', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), 'data-provider': 'YouTube' });
+      const region = placeholder.shadowRoot!.querySelector('[role="region"]')!;
+      expect(region.getAttribute('aria-label')).to.equal('Content from YouTube is blocked');
+      expect(region.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'Content from YouTube is blocked It needs your consent to Advertising cookies. Allow Advertising cookies Cookie settings',
+      );
+      expect(placeholder.shadowRoot!.querySelector('[data-cookie-consent="preferences"]')!.textContent).to.equal('Cookie settings');
+    });
+
+    it('names the title, or else the host, when there is no data-provider', async () => {
+      const titled = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), title: 'Store map' });
+      expect(titled.provider).to.equal('Store map');
+      blocker.stop();
+      container.replaceChildren();
+      blocker = new Blocker(window);
+      const hosted = await placeholderFor({ src: hitUrl(newRun()) });
+      expect(hosted.provider).to.equal('127.0.0.1');
+      expect(hosted.category).to.equal('advertising');
+    });
+
+    it('takes the current strings from the blocker, also after it is shown', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), 'data-provider': 'Vimeo' });
+      blocker.setStrings(welsh);
+      await placeholder.updateComplete;
+      expect(placeholder.shadowRoot!.querySelector('button')!.textContent).to.equal('Caniatáu cwcis Hysbysebu');
+      expect(placeholder.shadowRoot!.querySelector('[role="region"]')!.getAttribute('aria-label')).to.equal('Mae cynnwys gan Vimeo wedi’i rwystro');
+    });
+  });
+
+  describe('size', () => {
+    it('takes the width and height of the iframe it stands in for', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), width: '400', height: '225' });
+      const { width, height } = placeholder.getBoundingClientRect();
+      expect([width, height]).to.deep.equal([400, 225]);
+    });
+
+    it('keeps the size the page gives the iframe in its style and class', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), style: 'width: 50%; height: 120px', class: 'embed' });
+      expect(placeholder.className).to.equal('embed');
+      expect(placeholder.getBoundingClientRect().width).to.equal(container.getBoundingClientRect().width / 2);
+      expect(placeholder.getBoundingClientRect().height).to.equal(120);
+    });
+
+    it('takes the default iframe size when the iframe has none', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()) });
+      const { width, height } = placeholder.getBoundingClientRect();
+      expect([width, height]).to.deep.equal([300, 150]);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), 'data-provider': 'YouTube' });
+      await expect(placeholder).to.be.accessible();
+    });
+
+    it('has buttons of at least 24 by 24 pixels', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()) });
+      const sizes = [...placeholder.shadowRoot!.querySelectorAll('button')].map((button) => button.getBoundingClientRect());
+      expect(sizes).to.have.length(2);
+      for (const { width, height } of sizes) expect(Math.min(width, height)).to.be.at.least(24);
+    });
+
+    it('shows a focus ring on the button reached with the keyboard', async () => {
+      const before = container.appendChild(document.createElement('button'));
+      before.textContent = 'Before';
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()) });
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      const allow = placeholder.shadowRoot!.querySelector('[part="allow"]')!;
+      expect(placeholder.shadowRoot!.activeElement).to.equal(allow);
+      const style = getComputedStyle(allow);
+      expect([style.outlineStyle, style.outlineWidth]).to.deep.equal(['solid', '3px']);
+    });
+  });
+
+  describe('events', () => {
+    it('asks for its categories with a bubbling, composed cookie-consent-allow event', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'analytics advertising', 'data-src': hitUrl(newRun()) });
+      const asked = oneEvent(document, 'cookie-consent-allow');
+      placeholder.shadowRoot!.querySelector<HTMLButtonElement>('[part="allow"]')!.click();
+      const event = await asked;
+      expect(event.detail).to.deep.equal({ category: 'analytics', categories: ['analytics', 'advertising'] });
+      expect([event.bubbles, event.composed]).to.deep.equal([true, true]);
+    });
+
+    it('gives way to the iframe when its category is granted', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), id: 'map' });
+      expect(container.querySelector('#map')).to.equal(null);
+      blocker.update(ACCEPT);
+      expect(placeholder.isConnected).to.equal(false);
+      expect(container.querySelector('#map')).to.be.instanceOf(HTMLIFrameElement);
+    });
+  });
+
+  describe('registration', () => {
+    it('defines the element once, whoever asks', () => {
+      definePlaceholder();
+      definePlaceholder();
+      expect(customElements.get('cookie-consent-placeholder')).to.equal(CookieConsentPlaceholder);
+    });
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Test-only middleware for the blocker tests: counts every request that carries `?probe=<id>`, so a
+ * test can prove that a blocked request never reached the server. GET /__probe?prefix=<p> answers
+ * { id: count } for the ids starting with p. /__probe/hit answers a 1×1 GIF to anything (image,
+ * iframe, fetch, XHR, beacon), and `?delay=<ms>` slows a response down (to test script order).
+ * `?csp=<policy>` serves any file with that Content-Security-Policy header (Chromium hides nonces
+ * only under a header policy). Probe responses are never cached and readable from any origin.
+ */
+const counts = new Map();
+const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+
+export async function requestLogMiddleware(context, next) {
+  if (context.path === '/__probe') {
+    const prefix = String(context.query.prefix ?? '');
+    context.set('Cache-Control', 'no-store');
+    context.body = Object.fromEntries([...counts].filter(([id]) => id.startsWith(prefix)));
+    return;
+  }
+  if (context.query.csp) {
+    await next();
+    context.set('Content-Security-Policy', String(context.query.csp));
+    return;
+  }
+  const id = context.query.probe;
+  if (!id) return next();
+  counts.set(id, (counts.get(id) ?? 0) + 1);
+  const delay = Number(context.query.delay ?? 0);
+  if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+  if (context.path === '/__probe/hit') {
+    context.type = 'image/gif';
+    context.body = GIF;
+  } else {
+    await next();
+  }
+  context.set('Cache-Control', 'no-store');
+  context.set('Access-Control-Allow-Origin', '*');
+}

@@ -1,0 +1,159 @@
+import { expect } from '@open-wc/testing';
+
+interface Named {
+  name: string;
+  default?: string;
+}
+interface ElementDeclaration {
+  kind: string;
+  name: string;
+  tagName?: string;
+  customElement?: boolean;
+  members?: Array<Named & { kind: string }>;
+  cssParts?: Named[];
+  cssProperties?: Named[];
+}
+interface Manifest {
+  schemaVersion: string;
+  modules: Array<{ path: string; declarations?: ElementDeclaration[]; exports?: Array<{ kind: string; name: string; declaration: { name: string; module: string } }> }>;
+}
+
+/** A file as the dev server serves it (TypeScript arrives compiled, with its templates intact). */
+async function source(path: string): Promise<string> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.text();
+}
+
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '');
+const sorted = (names: Iterable<string>) => [...new Set(names)].sort();
+
+/** Every name in a static `part="…"` attribute; one attribute may hold several names. */
+function partsIn(text: string): string[] {
+  const names: string[] = [];
+  for (const [, , value] of text.matchAll(/(?<![\w-])part=(["'])(.*?)\1/g)) names.push(...value.split(/\s+/).filter(Boolean));
+  return sorted(names);
+}
+
+/** CSS rules whose selector starts with `:host`, as [selector, body] (no nesting in these styles). */
+function hostRules(css: string): Array<[string, string]> {
+  const rules: Array<[string, string]> = [];
+  for (const [, selector, body] of withoutComments(css).matchAll(/([^{};`]*)\{([^{}]*)\}/g)) {
+    if (selector.trim().startsWith(':host')) rules.push([selector.trim(), body]);
+  }
+  return rules;
+}
+
+/** `--cc-*` custom properties declared in a rule body, with their values. */
+const declarations = (body: string) => [...body.matchAll(/(--cc-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name, value.trim()] as const);
+
+/** `var(--cc-*, fallback)` uses: each property with every fallback it is given. */
+function fallbacks(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const [, name, fallback] of withoutComments(text).matchAll(/var\(\s*(--cc-[\w-]+)\s*(?:,\s*([^)]*))?\)/g)) {
+    found.set(name, [...(found.get(name) ?? []), (fallback ?? '').trim()]);
+  }
+  return found;
+}
+
+describe('custom-elements.json', () => {
+  let manifest: Manifest;
+  const element = (tagName: string) => {
+    for (const module of manifest.modules) {
+      const declaration = module.declarations?.find((candidate) => candidate.tagName === tagName);
+      if (declaration) return { module, declaration };
+    }
+    throw new Error(`custom-elements.json does not describe <${tagName}>`);
+  };
+
+  before(async () => {
+    manifest = JSON.parse(await source('/custom-elements.json'));
+  });
+
+  it('is a Custom Elements Manifest 2.1.0', () => {
+    expect(manifest.schemaVersion).to.equal('2.1.0');
+    expect(manifest.modules.map((module) => module.path)).to.include('src/elements/cookie-consent.ts');
+  });
+
+  it('points each custom element definition at a class the manifest describes', () => {
+    const definitions = manifest.modules.flatMap((module) => module.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition');
+    expect(definitions.map((entry) => entry.name).sort()).to.include('cookie-consent');
+    for (const { name, declaration } of definitions) {
+      const described = manifest.modules.find((module) => module.path === declaration.module)?.declarations?.find((candidate) => candidate.name === declaration.name);
+      expect(described?.tagName, name).to.equal(name);
+    }
+  });
+
+  describe('<cookie-consent>', () => {
+    let elementSource: string;
+    let stylesSource: string;
+    before(async () => {
+      elementSource = await source('/src/elements/cookie-consent.ts');
+      stylesSource = await source('/src/elements/cookie-consent.styles.ts');
+    });
+
+    it('names the class its module exports', () => {
+      const { declaration } = element('cookie-consent');
+      expect(elementSource).to.match(new RegExp(`export class ${declaration.name}\\b`));
+    });
+
+    it('documents the config attribute and the public methods, all present in the source', () => {
+      const { declaration } = element('cookie-consent');
+      const members = declaration.members!.map((member) => `${member.kind} ${member.name}`);
+      expect(members).to.include.members(['field config', 'method showBanner', 'method showPreferences']);
+      for (const method of declaration.members!.filter((member) => member.kind === 'method')) {
+        expect(elementSource, method.name).to.match(new RegExp(`\\b${method.name}\\(`));
+      }
+    });
+
+    it('has no part the source sets dynamically, which this check could not see', () => {
+      expect(elementSource).not.to.match(/(?<![\w-])part=\$\{/);
+    });
+
+    it('lists exactly the parts the template uses', () => {
+      const parts = partsIn(elementSource);
+      expect(parts).not.to.be.empty;
+      expect(sorted(element('cookie-consent').declaration.cssParts!.map((part) => part.name))).to.deep.equal(parts);
+    });
+
+    it('lists exactly the --cc-* custom properties declared on :host', () => {
+      const declared = sorted(hostRules(stylesSource).flatMap(([, body]) => declarations(body).map(([name]) => name)));
+      expect(declared).not.to.be.empty;
+      expect(sorted(element('cookie-consent').declaration.cssProperties!.map((property) => property.name))).to.deep.equal(declared);
+    });
+
+    it('gives each custom property the default the plain :host rule declares', () => {
+      const plainHost = hostRules(stylesSource).filter(([selector]) => selector === ':host');
+      const defaults = Object.fromEntries(plainHost.flatMap(([, body]) => declarations(body)));
+      const documented = Object.fromEntries(element('cookie-consent').declaration.cssProperties!.map((property) => [property.name, property.default]));
+      expect(documented).to.deep.equal(defaults);
+    });
+  });
+
+  describe('<cookie-consent-placeholder>', () => {
+    let placeholderSource: string;
+    before(async () => {
+      placeholderSource = await source('/src/blocker/placeholder.ts');
+    });
+
+    it('names the class its module exports', () => {
+      const { module, declaration } = element('cookie-consent-placeholder');
+      expect(module.path).to.equal('src/blocker/placeholder.ts');
+      expect(placeholderSource).to.match(new RegExp(`export class ${declaration.name}\\b`));
+    });
+
+    it('lists exactly the parts the template uses', () => {
+      expect(placeholderSource).not.to.match(/(?<![\w-])part=\$\{/);
+      const parts = partsIn(placeholderSource);
+      expect(parts).not.to.be.empty;
+      expect(sorted(element('cookie-consent-placeholder').declaration.cssParts!.map((part) => part.name))).to.deep.equal(parts);
+    });
+
+    it('lists exactly the --cc-* custom properties it reads, each with the fallback it uses', () => {
+      const used = fallbacks(placeholderSource);
+      const documented = element('cookie-consent-placeholder').declaration.cssProperties!;
+      expect(sorted(documented.map((property) => property.name))).to.deep.equal(sorted(used.keys()));
+      for (const property of documented) expect(used.get(property.name), property.name).to.satisfy((all: string[]) => all.every((fallback) => fallback === property.default));
+    });
+  });
+});
