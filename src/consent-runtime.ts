@@ -86,8 +86,9 @@ export class ConsentRuntime extends EventTarget {
     const { config, errors } = await loadConfig(source, this.nativeFetch, this.win.document);
     this.config = config;
     this.errors = errors;
-    await this.loadStrings();
+    // Host rules first: cross-origin requests wait for them, and the strings may need a request.
     this.blocker.configure(config.hosts);
+    await this.loadStrings();
     if (errors.length) {
       console.error(formatConfigErrors(errors));
       this.status = 'invalid';
