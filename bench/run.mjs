@@ -2,7 +2,7 @@
  * The benchmark: our widget against vanilla-cookieconsent, Klaro and Osano cookieconsent, and a
  * floor (the same banner as static HTML, no script). See bench/README.md for what each figure means.
  *
- *   node bench/run.mjs [--rounds 10] [--scale-rounds 5] [--settle 1000] [--only ours,vanilla]
+ *   node bench/run.mjs [--rounds 10] [--scale-rounds 3] [--settle 1000] [--only ours,vanilla]
  *                      [--no-scaling] [--json bench/results/latest.json]
  *
  * `npm run bench` builds first. Without dist/cookie-consent.min.js our widget is left out and said so.
@@ -38,7 +38,7 @@ const { values: options } = parseArgs({
   },
 });
 if (options.help) {
-  console.log('node bench/run.mjs [--rounds 10] [--scale-rounds 5] [--settle 1000] [--only floor,ours,...] [--no-scaling] [--json path]');
+  console.log('node bench/run.mjs [--rounds 10] [--scale-rounds 3] [--settle 1000] [--only floor,ours,...] [--no-scaling] [--json path]');
   process.exit(0);
 }
 const positiveInteger = (name) => {
@@ -52,6 +52,11 @@ const positiveInteger = (name) => {
 const ROUNDS = positiveInteger('rounds');
 const SCALE_ROUNDS = positiveInteger('scale-rounds');
 const SETTLE = Number(options.settle);
+if (!Number.isFinite(SETTLE) || SETTLE < 0) {
+  console.error(`--settle expects milliseconds, got "${options.settle}"`);
+  process.exit(2);
+}
+if (ROUNDS < 10) console.log(`Only ${ROUNDS} round(s): fewer than the 10 the figures are meant for; read them as indicative.`);
 
 // Who is measured, and how each one is recognised on the wire and driven through its API.
 const CONTENDERS = [
@@ -256,6 +261,7 @@ function measureCost(browser, origin, contender, usableAt) {
 
     const finished = [...responses.values()];
     const widgetResponses = finished.filter(({ path }) => contender.widget.some((pattern) => pattern.test(path)));
+    if (contender.widget.length && !widgetResponses.length) throw new Error('none of the widget files was loaded');
     const broken = widgetResponses.filter(({ status }) => status !== 200).map(({ path, status }) => `${path} ${status}`);
     if (broken.length) throw new Error(`widget files failed: ${broken.join(', ')}`);
     const mismatch = widgetResponses.find(({ bodyBytes, contentLength }) => bodyBytes !== contentLength);
@@ -483,7 +489,10 @@ function printNotes(results, consentChecks) {
     const parts = [];
     if (contender.note) parts.push(contender.note);
     if (contender.id !== 'floor') {
-      parts.push(result.runs.every((run) => run.error || run.heldBeforeConsent) ? 'tags held before consent: yes' : 'tags held before consent: NO (a tag ran before consent)');
+      const measured = result.runs.filter((run) => !run.error);
+      parts.push(
+        !measured.length ? 'tags held before consent: not checked' : measured.every((run) => run.heldBeforeConsent) ? 'tags held before consent: yes' : 'tags held before consent: NO (a tag ran before consent)',
+      );
       if (check) parts.push(`tags released by a click on "Accept all": ${check.releasedOnAccept === true ? 'yes' : check.error ? `not checked (${check.error})` : 'NO'}`);
     }
     const files = result.runs.find((run) => run.widgetFiles)?.widgetFiles ?? [];
@@ -534,7 +543,7 @@ function printOverhead(results) {
   const base = results.floor?.median.insertMs;
   console.log(
     `\nBlocker overhead: a script appends ${INSERTED_NODES.toLocaleString('en-GB')} mixed nodes in batches of ${INSERT_BATCH}, timed in-page before consent` +
-      `\n(median over ${ROUNDS} loads of the fastest of ${INSERT_REPEATS} timed repeats; peers observe no insertions, so their figures show the noise)`,
+      `\n(median over ${ROUNDS} loads of the fastest of ${INSERT_REPEATS} timed repeats; peers observe no insertions: what they add is noise, or their stylesheets and heap)`,
   );
   printTable(
     [['page', 'insert', 'spread', 'overhead'], ['', 'ms', '± %', 'vs floor']],
@@ -562,6 +571,7 @@ function checkTargets(results, scaling) {
   };
   const oursInsert = ours?.insertMs;
   const floorInsert = floor?.insertMs;
+  const floorSpread = floor ? spread(results.floor.runs.map((run) => run.insertMs)) : null;
   const activationGrowth = perItemGrowth(scaling?.activation.ours);
   const dialogGrowth = perItemGrowth(scaling?.dialog.ours);
   const targets = [
@@ -601,7 +611,7 @@ function checkTargets(results, scaling) {
       name: 'blocker overhead under 5 %',
       value:
         oursInsert && floorInsert
-          ? `${(((oursInsert - floorInsert) / floorInsert) * 100).toFixed(1)} % (${oursInsert.toFixed(1)} ms vs floor ${floorInsert.toFixed(1)} ms; floor spread ±${((spread(results.floor.runs.map((run) => run.insertMs)) ?? 0) * 100).toFixed(1)} %)`
+          ? `${(((oursInsert - floorInsert) / floorInsert) * 100).toFixed(1)} % (${oursInsert.toFixed(1)} ms vs floor ${floorInsert.toFixed(1)} ms${floorSpread == null ? '' : `; floor spread ±${(floorSpread * 100).toFixed(1)} %`})`
           : null,
       pass: oursInsert && floorInsert ? (oursInsert - floorInsert) / floorInsert < 0.05 : null,
     },
@@ -631,9 +641,9 @@ async function main() {
   });
   let last = Date.now();
   const progress = (text) => {
-    if (process.env.BENCH_DEBUG) process.stderr.write(`\n  (${Date.now() - last} ms)\n`);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`  (${Date.now() - last} ms)\n${text}`);
+    else if (process.stderr.isTTY) process.stderr.write(`\r${text}`.padEnd(70));
     last = Date.now();
-    process.stderr.write(`\r${text}`.padEnd(70));
   };
   try {
     const version = await browser.version();
@@ -689,7 +699,7 @@ async function main() {
         (scaling[entry.kind][entry.contender.id] ??= {})[entry.n] = summary;
       }
     }
-    process.stderr.write('\r'.padEnd(71) + '\r');
+    if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(71) + '\r');
 
     const best = printMain(results);
     printNotes(results, consentChecks);

@@ -143,8 +143,16 @@ export class ConsentRuntime extends EventTarget {
   acceptAll(method: DecisionMethod): ConsentRecord | null {
     const categories: Record<string, boolean> = {};
     for (const category of this.config.categories) categories[category.id] = !(this.gpc && category.saleOrSharing);
-    return this.decide({ categories }, method);
+    this.acceptedAll = true;
+    try {
+      return this.decide({ categories }, method);
+    } finally {
+      this.acceptedAll = false;
+    }
   }
+
+  /** Set while "Accept all" is recorded: under GPC it grants less than everything, yet it is still an acceptance. */
+  private acceptedAll = false;
 
   rejectAll(method: DecisionMethod): ConsentRecord | null {
     return this.decide({ categories: {} }, method);
@@ -197,13 +205,15 @@ export class ConsentRuntime extends EventTarget {
 
   private async logDecision(record: ConsentRecord, previous: ConsentRecord | null): Promise<void> {
     if (!this.log) return;
+    const decision = decisionKind(this.config, record, previous);
+    const acceptedAll = this.acceptedAll;
     const { id, timestamp, revision, categories, services, gpc } = record;
     await this.log.send({
       id,
       timestamp,
       revision,
       configHash: await (this.configHash ??= configHash(this.config)),
-      decision: decisionKind(this.config, record, previous),
+      decision: decision === 'custom' && acceptedAll ? 'accept' : decision,
       method: this.lastMethod,
       categories,
       services,

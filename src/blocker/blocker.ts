@@ -122,6 +122,10 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
 
   /** The categories a URL must wait for: null when it may load now, "" until `configure()`. */
   function hostHold(value: string): string | null {
+    // The common case, a relative URL against a same-origin base, or a data:/blob: URL, cannot reach
+    // another host: answer it without building a URL object (this runs on every src that is set).
+    if (/^(data|blob|about|javascript):/i.test(value)) return null;
+    if (!/^([a-z][a-z\d+.-]*:|\/\/)/i.test(value) && doc.baseURI.startsWith(`${win.origin}/`)) return null;
     const url = parse(value);
     if (!url || !/^https?:$/.test(url.protocol)) return null;
     if (!hosts) return url.origin === win.origin ? null : '';

@@ -119,7 +119,7 @@ export class CookieConsentElement extends LitElement {
             ${runtime.strings.settings}
           </button>`
         : nothing}
-      <dialog part="dialog" aria-labelledby="cc-dialog-title" @close=${this.handleDialogClose}>
+      <dialog part="dialog" aria-labelledby="cc-dialog-title" @close=${this.handleDialogClose} @keydown=${this.handleDialogKeydown}>
         ${this.preferencesOpen ? this.renderPreferences() : nothing}
       </dialog>
       ${status}`;
@@ -155,7 +155,8 @@ export class CookieConsentElement extends LitElement {
   private reserveSpace(): void {
     const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
     if (!banner || this.runtime.config.ui.layout === 'center') return;
-    const height = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
+    // From the banner's top edge to the bottom of the viewport: the box layout floats above it.
+    const height = `${Math.ceil(innerHeight - banner.getBoundingClientRect().top)}px`;
     document.documentElement.style.scrollPaddingBottom = height;
     document.body.style.paddingBottom = height;
     this.reservedSpace = true;
@@ -334,9 +335,17 @@ export class CookieConsentElement extends LitElement {
   }
 
   private finishDecision(): void {
+    const focusInBanner = this.renderRoot.querySelector('.banner')?.contains(this.shadowRoot!.activeElement);
     this.bannerRequested = false;
-    this.statusMessage = this.runtime.strings.saved;
+    this.announce(this.runtime.strings.saved);
     this.closePreferences();
+    // The focused button goes with the banner: keep focus in the widget rather than lose it to <body>.
+    if (focusInBanner) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.floating')?.focus());
+  }
+
+  /** A repeated message differs by a no-break space, so screen readers announce it again. */
+  private announce(message: string): void {
+    this.statusMessage = this.statusMessage === message ? `${message}\u00a0` : message;
   }
 
   private closePreferences(): void {
@@ -357,6 +366,20 @@ export class CookieConsentElement extends LitElement {
     });
   }
 
+  /**
+   * Tab wraps inside the open dialog. The modal dialog makes the page inert, but Chromium still lets
+   * Tab leave the last control for the browser's own UI (or <body> when headless) before coming back.
+   */
+  private handleDialogKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const buttons = this.dialog!.querySelectorAll('button');
+    const [first, last] = [buttons[0], buttons[buttons.length - 1]];
+    const active = this.shadowRoot!.activeElement;
+    if (active !== (event.shiftKey ? first : last)) return;
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+
   /** Any element with data-cookie-consent="preferences" on the page opens the dialog. */
   private readonly handleDocumentClick = (event: MouseEvent): void => {
     const trigger = event
@@ -372,7 +395,7 @@ export class CookieConsentElement extends LitElement {
     const category = (event as CustomEvent<{ category: string }>).detail?.category;
     if (category && this.runtime.config.categories.some((candidate) => candidate.id === category)) {
       this.runtime.grant(category, 'placeholder');
-      this.statusMessage = this.runtime.strings.saved;
+      this.announce(this.runtime.strings.saved);
     }
   };
 }

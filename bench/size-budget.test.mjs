@@ -8,8 +8,8 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const script = fileURLToPath(new URL('../../bench/check-size.mjs', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
+const script = fileURLToPath(new URL('./check-size.mjs', import.meta.url));
 
 /** Runs the size check from the package root, as CI does. */
 const run = (args = []) => spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' });

@@ -1,0 +1,146 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
+import { baseConfig, clearCookies } from '../helpers.js';
+import { deepActive, openWidgetPage, settled, shadowOf, type PageWindow } from './page-helpers.js';
+
+/** WCAG 1.4.12 Text Spacing, as the bookmarklet applies it. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p { margin-bottom: 2em !important; }`;
+
+/** Everything that scrolls sideways or clips its content, described; empty when nothing does. */
+function overflows(win: PageWindow, element: CookieConsentElement): string[] {
+  const problems: string[] = [];
+  const root = win.document.documentElement;
+  if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+  for (const selector of ['.banner', 'dialog', 'dialog .body']) {
+    const box = shadowOf(element).querySelector(selector);
+    if (box && box.scrollWidth > box.clientWidth) problems.push(`${selector} scrolls sideways: ${box.scrollWidth} > ${box.clientWidth}`);
+  }
+  for (const button of shadowOf(element).querySelectorAll('button')) {
+    if (button.scrollWidth > button.clientWidth || button.scrollHeight > button.clientHeight) {
+      problems.push(`"${button.textContent!.trim()}" is clipped: ${button.scrollWidth}×${button.scrollHeight} in ${button.clientWidth}×${button.clientHeight}`);
+    }
+  }
+  return problems;
+}
+
+/** The banner's overflow, then the dialog's, each while shown. */
+async function overflowsInEveryState(win: PageWindow, element: CookieConsentElement): Promise<string[]> {
+  await settled(element, win);
+  const problems = overflows(win, element).map((problem) => `banner: ${problem}`);
+  await element.showPreferences();
+  for (const details of shadowOf(element).querySelectorAll('details')) details.open = true;
+  await settled(element, win);
+  return [...problems, ...overflows(win, element).map((problem) => `dialog: ${problem}`)];
+}
+
+describe('<cookie-consent> layout', () => {
+  afterEach(clearCookies);
+
+  describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
+    for (const lang of ['en-GB', 'cy-GB']) {
+      it(`scrolls nothing sideways and clips no button (${lang})`, async () => {
+        const { win, element } = await openWidgetPage({ width: 320, height: 480, lang });
+        expect(win.innerWidth).to.equal(320);
+        expect(await overflowsInEveryState(win, element)).to.deep.equal([]);
+      });
+    }
+  });
+
+  it('clips no button text under the WCAG 1.4.12 text spacing (320 px, Welsh)', async () => {
+    const { win, element } = await openWidgetPage({ width: 320, height: 480, lang: 'cy-GB' });
+    const spacing = new win.CSSStyleSheet();
+    spacing.replaceSync(TEXT_SPACING);
+    shadowOf(element).adoptedStyleSheets = [...shadowOf(element).adoptedStyleSheets, spacing];
+    win.document.adoptedStyleSheets = [spacing];
+    const button = shadowOf(element).querySelector('button')!;
+    expect(win.getComputedStyle(button).letterSpacing, 'the spacing applies inside the shadow root').not.to.equal('normal');
+    expect(await overflowsInEveryState(win, element)).to.deep.equal([]);
+  });
+
+  it('clips nothing at 200% text size in a 640 px viewport (WCAG 1.4.4)', async () => {
+    const { win, element } = await openWidgetPage({ width: 640, height: 480, setup: (doc) => (doc.documentElement.style.fontSize = '200%') });
+    expect(win.getComputedStyle(shadowOf(element).querySelector('button')!).fontSize).to.equal('32px');
+    expect(await overflowsInEveryState(win, element)).to.deep.equal([]);
+  });
+
+  describe('focus not obscured (WCAG 2.4.11)', () => {
+    /** A page long enough to scroll, whose last link sits at the very end. */
+    const longPage = (doc: Document) => {
+      for (let index = 0; index < 40; index++) doc.querySelector('main')!.insertAdjacentHTML('beforeend', `<p>Paragraph ${index} about phone lines.</p>`);
+      doc.querySelector('main')!.insertAdjacentHTML('beforeend', '<p><a id="last" href="#contact">Contact sales</a></p>');
+    };
+
+    for (const layout of ['bar', 'box']) {
+      it(`reserves room at the end of the page, so the last link is never under the ${layout} banner`, async () => {
+        const { win, element } = await openWidgetPage({ config: { ...baseConfig, ui: { layout } }, setup: longPage });
+        await settled(element, win);
+        const banner = shadowOf(element).querySelector('.banner')!;
+        const reserved = win.innerHeight - banner.getBoundingClientRect().top;
+        expect(parseFloat(win.document.body.style.paddingBottom)).to.be.at.least(reserved);
+        expect(parseFloat(win.document.documentElement.style.scrollPaddingBottom)).to.be.at.least(reserved);
+        const last = win.document.getElementById('last')!;
+        last.focus();
+        expect(last.getBoundingClientRect().bottom).to.be.at.most(banner.getBoundingClientRect().top);
+        win.scrollTo(0, win.document.documentElement.scrollHeight);
+        expect(last.getBoundingClientRect().bottom, 'scrolled to the end').to.be.at.most(banner.getBoundingClientRect().top);
+      });
+    }
+
+    it('keeps a link that Tab reaches clear of the banner', async () => {
+      const { win, element } = await openWidgetPage({ setup: longPage });
+      await settled(element, win);
+      const banner = shadowOf(element).querySelector('.banner')!;
+      const links = [...win.document.querySelectorAll('main a')] as HTMLElement[];
+      links.at(-2)!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive(win.document)).to.equal(links.at(-1));
+      expect(links.at(-1)!.getBoundingClientRect().bottom).to.be.at.most(banner.getBoundingClientRect().top);
+    });
+
+    it('gives the room back once the visitor has decided', async () => {
+      const { win, element } = await openWidgetPage({ setup: longPage });
+      await settled(element, win);
+      expect(win.document.body.style.paddingBottom).not.to.equal('');
+      (shadowOf(element).querySelector('.banner [data-action="reject"]') as HTMLElement).click();
+      await settled(element, win);
+      expect(win.document.body.style.paddingBottom).to.equal('');
+      expect(win.document.documentElement.style.scrollPaddingBottom).to.equal('');
+    });
+  });
+
+  describe('layouts', () => {
+    const bannerRect = async (layout: string, lang = 'en-GB') => {
+      const { win, element } = await openWidgetPage({ lang, config: { ...baseConfig, ui: { layout } } });
+      expect(element.getAttribute('layout')).to.equal(layout);
+      const rect = shadowOf(element).querySelector('.banner')!.getBoundingClientRect();
+      const space = parseFloat(win.getComputedStyle(win.document.documentElement).fontSize);
+      return { rect, width: win.document.documentElement.clientWidth, height: win.innerHeight, space };
+    };
+
+    it('bar (the default): the full width along the bottom', async () => {
+      const { rect, width, height } = await bannerRect('bar');
+      expect([rect.left, rect.right, rect.bottom]).to.deep.equal([0, width, height]);
+      expect(rect.height).to.be.below(height / 2);
+    });
+
+    it('box: a box in the bottom corner at the inline end', async () => {
+      const { rect, width, height, space } = await bannerRect('box');
+      expect([rect.right, rect.bottom]).to.deep.equal([width - space, height - space]);
+      expect(rect.width).to.equal(28 * space);
+    });
+
+    it('box on a right-to-left page: mirrored into the bottom left corner', async () => {
+      const { rect, height, space } = await bannerRect('box', 'ar');
+      expect([rect.left, rect.bottom]).to.deep.equal([space, height - space]);
+    });
+
+    it('centre: a box in the middle of the viewport', async () => {
+      const { rect, width, height } = await bannerRect('center');
+      expect(Math.abs(rect.left + rect.width / 2 - width / 2)).to.be.at.most(1);
+      expect(Math.abs(rect.top + rect.height / 2 - height / 2)).to.be.at.most(1);
+      expect(rect.height).to.be.below(height);
+    });
+  });
+});
