@@ -136,7 +136,7 @@ export const styles = css`
     background: var(--_cc-button-bg);
     color: var(--_cc-button-fg);
     font: inherit;
-    font-weight: 600; white-space: nowrap; max-width: 100%; overflow: hidden;
+    font-weight: 600;
     cursor: pointer;
   }
   /* Only keyboard focus gets the ring (WCAG 2.4.7); a mouse-opened dialog shows none on "×". */
