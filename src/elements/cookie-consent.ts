@@ -74,6 +74,7 @@ export class CookieConsentElement extends LitElement {
     this.runtime.eventTarget = this;
     document.addEventListener('click', this.handleDocumentClick, true);
     document.addEventListener('cookie-consent-allow', this.handleAllow);
+    document.addEventListener('focusin', this.handleFocusIn);
     if (this.config !== undefined && this.runtime.status === 'loading') void this.runtime.init(this.config);
   }
 
@@ -81,6 +82,7 @@ export class CookieConsentElement extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('click', this.handleDocumentClick, true);
     document.removeEventListener('cookie-consent-allow', this.handleAllow);
+    document.removeEventListener('focusin', this.handleFocusIn);
     this.bannerObserver?.disconnect();
     this.releaseReservedSpace();
   }
@@ -388,6 +390,22 @@ export class CookieConsentElement extends LitElement {
     if (!trigger) return;
     event.preventDefault();
     void this.showPreferences();
+  };
+
+  /**
+   * The centred banner has no page edge to make room at (see reserveSpace), so a page element that
+   * gets focus under it is scrolled clear: above it, or below it when the page cannot scroll further.
+   */
+  private readonly handleFocusIn = ({ target }: FocusEvent): void => {
+    if (target === this || this.runtime.config.ui.layout !== 'center') return;
+    // Measured in the next frame: the browser scrolls a focused element into view after this event.
+    requestAnimationFrame(() => {
+      const box = this.renderRoot.querySelector('.banner')?.getBoundingClientRect();
+      const focused = (target as Element).getBoundingClientRect();
+      if (!box || focused.bottom <= box.top || focused.top >= box.bottom || focused.right <= box.left || focused.left >= box.right) return;
+      const up = focused.bottom - box.top;
+      scrollBy(0, scrollY + innerHeight + up <= document.documentElement.scrollHeight ? up : focused.top - box.bottom);
+    });
   };
 
   /** A blocked embed's placeholder asked for its category. */

@@ -5,7 +5,7 @@ import { defineCookieConsent } from '../../src/define.js';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
 import { pageRuntime } from '../../src/page-runtime.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
-import { contrast, deepActive, over } from './page-helpers.js';
+import { contrast, deepActive, expectFocusOn, nameOf, over } from './page-helpers.js';
 
 /** A held embed, as a page writes it; the blocker puts a placeholder in its place. */
 async function heldEmbed(): Promise<CookieConsentPlaceholder> {
@@ -39,7 +39,7 @@ async function tabTo(matches: (active: HTMLElement | null) => boolean, { backwar
     if (backwards) await sendKeys({ up: 'Shift' });
     if (matches(deepActive())) return;
   }
-  throw new Error(`not reached with ${limit} presses of Tab; focus is on ${deepActive()?.outerHTML.slice(0, 80)}`);
+  throw new Error(`not reached with ${limit} presses of Tab; focus is on ${nameOf(deepActive())}`);
 }
 
 const action = (name: string) => (active: HTMLElement | null) => active?.dataset.action === name;
@@ -179,7 +179,7 @@ describe('<cookie-consent> accessibility', () => {
       const { element, after } = await widgetInPage();
       part(element, '.banner [data-action="manage"]').focus();
       await sendKeys({ press: 'Tab' });
-      expect(deepActive()).to.equal(after);
+      expectFocusOn(after);
     });
 
     it('keeps focus in the widget after a keyboard decision, on the settings button', async () => {
@@ -187,7 +187,7 @@ describe('<cookie-consent> accessibility', () => {
       part(element, '.banner [data-action="reject"]').focus();
       await sendKeys({ press: 'Enter' });
       await element.updateComplete;
-      expect(deepActive()).to.equal(part(element, '.floating'));
+      expectFocusOn(part(element, '.floating'));
     });
   });
 
@@ -197,18 +197,18 @@ describe('<cookie-consent> accessibility', () => {
       await element.showPreferences();
       const close = part(element, 'dialog .close');
       const last = part(element, 'dialog .actions button:last-child');
-      expect(deepActive(), 'focus moves in on open').to.equal(close);
+      expectFocusOn(close, 'focus moves in on open');
       last.focus();
       await sendKeys({ press: 'Tab' });
-      expect(deepActive()).to.equal(close);
+      expectFocusOn(close);
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
-      expect(deepActive()).to.equal(last);
+      expectFocusOn(last);
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
-      expect(deepActive(), 'Shift+Tab inside still moves back').to.equal(part(element, 'dialog [data-action="reject"]'));
+      expectFocusOn(part(element, 'dialog [data-action="reject"]'), 'Shift+Tab inside still moves back');
     });
 
     it('names the × button, and shows its focus ring only when opened from the keyboard', async () => {
@@ -220,18 +220,18 @@ describe('<cookie-consent> accessibility', () => {
       await element.updateComplete;
       const close = part(element, 'dialog .close');
       expect(close.getAttribute('aria-label')).to.equal('Close');
-      expect(deepActive()).to.equal(close);
+      expectFocusOn(close);
       expect(close.matches(':focus-visible'), 'opened by mouse').to.equal(false);
       expect(getComputedStyle(close).outlineStyle).to.equal('none');
       const closed = oneEvent(part(element, 'dialog'), 'close');
       await sendKeys({ press: 'Escape' });
       await closed;
       await element.updateComplete;
-      expect(deepActive()).to.equal(manage);
+      expectFocusOn(manage);
       await sendKeys({ press: 'Enter' });
       await element.updateComplete;
       const reopenedClose = part(element, 'dialog .close');
-      expect(deepActive()).to.equal(reopenedClose);
+      expectFocusOn(reopenedClose);
       expect(reopenedClose.matches(':focus-visible'), 'opened by keyboard').to.equal(true);
       expect(getComputedStyle(reopenedClose).outlineStyle).to.equal('solid');
     });
@@ -251,7 +251,7 @@ describe('<cookie-consent> accessibility', () => {
       await closed;
       await element.updateComplete;
       expect(runtime.hasConsent('analytics')).to.equal(false);
-      expect(deepActive()).to.equal(floating);
+      expectFocusOn(floating);
     });
   });
 
@@ -328,7 +328,7 @@ describe('<cookie-consent> accessibility', () => {
       await sendKeys({ press: 'Enter' });
       expect((await changed).detail.categories.analytics).to.equal(true);
       expect(runtime.hasConsent('advertising')).to.equal(false);
-      expect(document.querySelector('cookie-consent-placeholder'), 'the embed is back').to.equal(null);
+      expect(document.querySelector('cookie-consent-placeholder') === null, 'the embed is back').to.equal(true);
       await element.updateComplete;
       expect(part(element, '[role="status"]').textContent).to.contain('saved');
     });
@@ -345,7 +345,7 @@ describe('<cookie-consent> accessibility', () => {
       await sendKeys({ press: 'Escape' });
       await closed;
       await element.updateComplete;
-      expect(deepActive()).to.equal(settings);
+      expectFocusOn(settings);
     });
   });
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
 import { baseConfig, clearCookies } from '../helpers.js';
-import { deepActive, openWidgetPage, settled, shadowOf, type PageWindow } from './page-helpers.js';
+import { expectFocusOn, openWidgetPage, settled, shadowOf, type PageWindow } from './page-helpers.js';
 
 /** WCAG 1.4.12 Text Spacing, as the bookmarklet applies it. */
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -95,8 +95,36 @@ describe('<cookie-consent> layout', () => {
       const links = [...win.document.querySelectorAll('main a')] as HTMLElement[];
       links.at(-2)!.focus();
       await sendKeys({ press: 'Tab' });
-      expect(deepActive(win.document)).to.equal(links.at(-1));
+      expectFocusOn(links.at(-1)!, 'focus', win.document);
       expect(links.at(-1)!.getBoundingClientRect().bottom).to.be.at.most(banner.getBoundingClientRect().top);
+    });
+
+    describe('centre layout, which has no edge to make room at', () => {
+      /** A long page with a link in every paragraph, centred as the banner is. */
+      const linkedPage = (doc: Document) => {
+        doc.querySelector('main')!.style.textAlign = 'center';
+        for (let index = 0; index < 60; index++) doc.querySelector('main')!.insertAdjacentHTML('beforeend', `<p><a href="#p${index}">Paragraph ${index}</a></p>`);
+      };
+      const overlaps = (a: DOMRect, b: DOMRect) => a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+
+      for (const where of ['top', 'end'] as const) {
+        it(`scrolls a link that Tab moves under the banner clear of it (page ${where})`, async () => {
+          const { win, element } = await openWidgetPage({ config: { ...baseConfig, ui: { layout: 'center' } }, setup: linkedPage });
+          if (where === 'end') win.scrollTo(0, win.document.documentElement.scrollHeight);
+          await settled(element, win);
+          const banner = shadowOf(element).querySelector('.banner')!;
+          const links = [...win.document.querySelectorAll('main a')] as HTMLElement[];
+          const hidden = links.findIndex((link) => overlaps(link.getBoundingClientRect(), banner.getBoundingClientRect()));
+          expect(hidden, 'a link starts under the banner').to.be.above(0);
+          links[hidden - 1].focus();
+          await sendKeys({ press: 'Tab' });
+          expectFocusOn(links[hidden], 'focus', win.document);
+          await settled(element, win);
+          expect(overlaps(links[hidden].getBoundingClientRect(), banner.getBoundingClientRect())).to.equal(false);
+          expect(links[hidden].getBoundingClientRect().top, 'still in view').to.be.at.least(0);
+          expect(links[hidden].getBoundingClientRect().bottom).to.be.at.most(win.innerHeight);
+        });
+      }
     });
 
     it('gives the room back once the visitor has decided', async () => {

@@ -1,4 +1,4 @@
-import { fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
 import { pageRuntime } from '../../src/page-runtime.js';
 import { baseConfig, resetPage } from '../helpers.js';
@@ -8,6 +8,15 @@ export function deepActive(doc: Document = document): HTMLElement | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active as HTMLElement | null;
+}
+
+/** An element as failure messages show it: chai's message for a DOM node itself crashes the test runner's browser. */
+export const nameOf = (node: Element | null | undefined): string => (node ? node.outerHTML.slice(0, 100) : String(node));
+
+/** Asserts that `expected` has focus in `doc`, naming the element that has it otherwise. */
+export function expectFocusOn(expected: Element | null, message = 'focus', doc: Document = document): void {
+  const active = deepActive(doc);
+  expect(active === expected, `${message}: on ${nameOf(active)}, not on ${nameOf(expected)}`).to.equal(true);
 }
 
 /** [r, g, b, alpha] of a computed `rgb()`/`rgba()` colour. */
