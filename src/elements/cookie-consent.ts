@@ -403,8 +403,8 @@ export class CookieConsentElement extends LitElement {
       const box = this.renderRoot.querySelector('.banner')?.getBoundingClientRect();
       const focused = (target as Element).getBoundingClientRect();
       if (!box || focused.bottom <= box.top || focused.top >= box.bottom || focused.right <= box.left || focused.left >= box.right) return;
-      const up = focused.bottom - box.top;
-      scrollBy(0, scrollY + innerHeight + up <= document.documentElement.scrollHeight ? up : focused.top - box.bottom);
+      const up = Math.ceil(focused.bottom - box.top);
+      scrollBy(0, scrollY + innerHeight + up <= document.documentElement.scrollHeight ? up : Math.floor(focused.top - box.bottom));
     });
   };
 
