@@ -21,8 +21,8 @@ const locales = (existsSync('src/i18n/locales') ? readdirSync('src/i18n/locales'
 const minifyCssTemplates = () => ({
   name: 'minify-css-templates',
   transform(code, id) {
-    if (!id.endsWith('.ts') || !code.includes('css`')) return null;
-    const minified = code.replace(/css`([^`]*)`/g, (_, body) =>
+    if (!/\.[tj]s$/.test(id) || !/css\s*`/.test(code)) return null;
+    const minified = code.replace(/css\s*`([^`]*)`/g, (_, body) =>
       `css\`${body
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
@@ -43,7 +43,8 @@ export default [
   {
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
-    plugins: [nodeResolve({ exportConditions: ['production'] }), minifyCssTemplates(), ts()],
+    // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCssTemplates()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {

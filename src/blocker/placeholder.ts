@@ -50,7 +50,7 @@ export class CookieConsentPlaceholder extends LitElement {
       border: 2px solid var(--cc-accent, #1d70b8);
       border-radius: var(--cc-radius, 4px);
       background: var(--cc-accent, #1d70b8);
-      color: #fff;
+      color: var(--cc-accent-fg, #fff);
       font: inherit;
       cursor: pointer;
     }

@@ -12,7 +12,7 @@ export const styles = css`
   /*
    * Defaults are var() fallbacks, never declarations of --cc-* on :host: a declaration there would
    * shadow a value the page sets on an ancestor such as :root. Each theme resolves the public
-   * properties into private --_cc-* ones once; the rules below read only those.
+   * properties it uses more than once into private --_cc-* ones, which the rules below read.
    */
   :host {
     --_cc-bg: var(--cc-bg, #fff);
