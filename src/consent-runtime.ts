@@ -9,8 +9,17 @@ import { enGB, type Strings } from './i18n/en-GB.js';
 import { builtInLanguageFor, languageChain, resolveStrings } from './i18n/strings.js';
 import { consentModeState, pushConsentMode } from './integrations/google-consent-mode.js';
 import { ConsentLog, configHash, decisionKind } from './integrations/consent-log.js';
-import { CookieAuditor } from './cookie-audit.js';
+import { CookieAuditor, documentCookieNames } from './cookie-audit.js';
 import type { AuditEntry } from './core/audit.js';
+
+/** A cookie name as js-cookie wrote it; a name that is not valid percent-encoding is kept as it is. */
+function decodeCookieName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
 
 /** Which control a decision came from; stored in the proof-of-consent log. */
 export type DecisionMethod = 'banner' | 'dialog' | 'placeholder' | 'api';
@@ -244,7 +253,8 @@ export class ConsentRuntime extends EventTarget {
     const store = this.store;
     cleanUpCategories(this.config, categories, {
       host: this.win.location.hostname,
-      cookieNames: this.win.document.cookie.split(';').map((pair) => decodeURIComponent(pair.split('=')[0].trim())).filter(Boolean),
+      // Decoded, since js-cookie encodes a name again when it removes it.
+      cookieNames: documentCookieNames(this.win.document).map(decodeCookieName),
       removeCookie: (name, attributes) => store.removeCookie(name, attributes),
       localStorage: this.storage('localStorage'),
       sessionStorage: this.storage('sessionStorage'),

@@ -25,11 +25,15 @@ export async function observeCookies(win: Window = window): Promise<ObservedCook
       // Opaque origins (sandboxed frames, file:) refuse the Cookie Store: read document.cookie instead.
     }
   }
-  return win.document.cookie
+  return documentCookieNames(win.document).map((name) => ({ name }));
+}
+
+/** The names of the cookies `document.cookie` shows, as stored (not decoded). */
+export function documentCookieNames(doc: Document): string[] {
+  return doc.cookie
     .split(';')
     .map((pair) => pair.split('=')[0].trim())
-    .filter(Boolean)
-    .map((name) => ({ name }));
+    .filter(Boolean);
 }
 
 /**

@@ -281,6 +281,14 @@ describe('<cookie-consent>', () => {
       expect(result.element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
     });
 
+    it('starts when the page holds a cookie whose name is not valid percent-encoding', async () => {
+      document.cookie = 'bad%zz=1; path=/';
+      const { element, runtime } = await widget();
+      expect(runtime.status).to.equal('ready');
+      expect(element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      document.cookie = 'bad%zz=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+    });
+
     it('asks again when the config revision changed', async () => {
       document.cookie = `cookie_consent=${encodeURIComponent(serializeRecord(storedRecord({ analytics: true })))}; path=/`;
       const { element, runtime } = await widget({ ...baseConfig, revision: 2 });
