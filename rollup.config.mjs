@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -35,6 +35,42 @@ const minifyCssTemplates = () => ({
   },
 });
 
+/**
+ * The preferences panel is a second file beside the script-tag file: its dynamic import stays an
+ * import() of that file, which a classic script resolves against its own URL.
+ */
+const PANEL = './preferences-panel.js';
+const PANEL_FILE = 'cookie-consent.preferences.js';
+const panelAsSecondFile = () => ({
+  name: 'panel-as-second-file',
+  resolveDynamicImport(specifier) {
+    if (specifier === PANEL) return { id: `./${PANEL_FILE}`, external: true };
+    return null;
+  },
+});
+
+/**
+ * Builds the panel file on its own: its one runtime import (preferences-panel.shared.ts) becomes
+ * the copies the script-tag file registers on the page, so Lit is loaded once.
+ */
+const SHARED = 'src/elements/preferences-panel.shared.ts';
+const SHARED_KEY = 'cookie-consent.panel-shared';
+const panelSharedFromPage = () => ({
+  name: 'panel-shared-from-page',
+  resolveId(source, importer) {
+    if (source.endsWith('preferences-panel.shared.js')) return '\0panel-shared';
+    if (importer && !importer.startsWith('\0') && !source.startsWith('.')) {
+      this.error(`${importer} imports "${source}"; the panel takes its imports from ${SHARED} only`);
+    }
+    return null;
+  },
+  load(id) {
+    if (id !== '\0panel-shared') return null;
+    const names = [...readFileSync(SHARED, 'utf8').matchAll(/export\s*\{([^}]*)\}/g)].flatMap(([, list]) => list.split(',').map((name) => name.trim()).filter(Boolean));
+    return `export const { ${names.join(', ')} } = window[Symbol.for('${SHARED_KEY}')];`;
+  },
+});
+
 // Each build gets its own TypeScript instance: the plugin keeps per-build state.
 const ts = (options = {}) => typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, rootDir: undefined, ...options });
 
@@ -44,13 +80,21 @@ export default [
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
     // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCssTemplates()],
+    plugins: [panelAsSecondFile(), nodeResolve({ exportConditions: ['production'] }), ts(), minifyCssTemplates()],
+  },
+  // Its second file, the preferences panel, fetched the first time the dialog opens.
+  {
+    input: 'src/elements/preferences-panel.ts',
+    output: { file: `dist/${PANEL_FILE}`, format: 'es', plugins: [terser(terserOptions)] },
+    plugins: [panelSharedFromPage(), ts(), minifyCssTemplates()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {
     input: 'src/index.ts',
-    output: { dir: 'dist', entryFileNames: 'cookie-consent.js', format: 'es' },
+    output: { dir: 'dist', entryFileNames: 'cookie-consent.js', chunkFileNames: '[name].js', format: 'es' },
     external: [/^lit/, /^@lit\//, 'js-cookie'],
+    // The panel chunk may import from the entry, rather than the entry becoming a facade.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' })],
   },
   // Built-in languages, fetched on demand by the widget when the page's language needs one.

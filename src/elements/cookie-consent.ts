@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { CategoryConfig, CookieDeclaration } from '../config/config-types.js';
-import type { ConsentRecord } from '../core/consent-record.js';
-import { classifyCookie, declaredKinds } from '../core/classify.js';
-import { categoryText, format, isRightToLeft, plural } from '../i18n/strings.js';
+import type { Choices, ConsentRecord } from '../core/consent-record.js';
+import { declaredKinds } from '../core/classify.js';
+import { isRightToLeft } from '../i18n/strings.js';
 import type { DecisionMethod } from '../consent-runtime.js';
 import { pageRuntime } from '../page-runtime.js';
 import { RuntimeController } from './runtime-controller.js';
 import { styles } from './cookie-consent.styles.js';
+import type { PreferencesPanel } from './preferences-panel.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -23,10 +23,6 @@ declare global {
     'cookie-consent-ready': CustomEvent<ConsentRecord | null>;
   }
 }
-
-/** "^_ga_.*" → "_ga_…": a pattern as a visitor can read it. */
-const readableName = (cookie: CookieDeclaration) =>
-  cookie.name ?? cookie.pattern!.replace(/^\^|\$$/g, '').replace(/\.[*+]|\[.*?\][*+]?|\\d[*+]?/g, '…').replace(/\\(.)/g, '$1');
 
 /** The element that has focus, looking inside shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -49,7 +45,6 @@ export class CookieConsentElement extends LitElement {
     config: {},
     bannerRequested: { state: true },
     preferencesOpen: { state: true },
-    draft: { state: true },
     statusMessage: { state: true },
   };
 
@@ -57,8 +52,11 @@ export class CookieConsentElement extends LitElement {
   config?: string | object;
   private bannerRequested = false;
   private preferencesOpen = false;
-  /** The dialog's switches before they are saved. */
-  private draft: { categories: Record<string, boolean>; services: Record<string, boolean> } = { categories: {}, services: {} };
+  /** The dialog's content, loaded the first time it opens. */
+  private panel?: Promise<PreferencesPanel | null>;
+  private loadedPanel: PreferencesPanel | null = null;
+  /** Set while the dialog is being opened; `updateComplete` waits for it. */
+  private opening?: Promise<void>;
   private statusMessage = '';
   private opener: HTMLElement | null = null;
   private readonly controller = new RuntimeController(this, pageRuntime());
@@ -92,15 +90,54 @@ export class CookieConsentElement extends LitElement {
     this.bannerRequested = true;
   }
 
-  /** Opens the preferences dialog with the current choices. */
+  /** Opens the preferences dialog with the current choices; resolves once it is open. */
   async showPreferences(): Promise<void> {
+    await (this.opening ??= this.openPreferences().finally(() => (this.opening = undefined)));
+    await this.updateComplete;
+  }
+
+  private async openPreferences(): Promise<void> {
+    const opener = deepActiveElement();
     if (this.runtime.status === 'loading') await this.runtime.ready;
     if (this.runtime.status !== 'ready' || this.preferencesOpen) return;
-    const grants = this.runtime.grants();
-    this.draft = { categories: { ...grants?.categories }, services: { ...grants?.services } };
-    this.opener = deepActiveElement();
+    const panel = await this.loadPanel();
+    if (!panel) return;
+    panel.reset(this.runtime.grants());
+    this.opener = opener;
     this.preferencesOpen = true;
-    await this.updateComplete;
+  }
+
+  /** A click on "Manage" resolves `updateComplete` only once the dialog it asked for is open. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.opening;
+    return super.getUpdateComplete();
+  }
+
+  /**
+   * The panel's code and styles, fetched once. When the file cannot be fetched the banner shows
+   * instead, so the visitor can still accept or reject everything (and change a past decision).
+   */
+  private loadPanel(): Promise<PreferencesPanel | null> {
+    return (this.panel ??= import('./preferences-panel.js').then(
+      ({ PreferencesPanel }) => {
+        const root = this.renderRoot as ShadowRoot;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, PreferencesPanel.styles.styleSheet!];
+        return (this.loadedPanel = new PreferencesPanel(this, {
+          runtime: this.runtime,
+          renderPolicyLinks: () => this.renderPolicyLinks(),
+          renderDecisionButton: (action, label) => this.renderDecisionButton(action, label, 'dialog'),
+          save: (choices) => this.save(choices),
+          close: () => this.closePreferences(),
+        }));
+      },
+      (error: Error) => {
+        // Not retried: the browser keeps a failed module fetch for the life of the page.
+        console.error(`cookie-consent: could not load the preferences dialog, showing the banner instead: ${error.message}`);
+        this.bannerRequested = true;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.banner button')?.focus());
+        return null;
+      },
+    ));
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -122,7 +159,7 @@ export class CookieConsentElement extends LitElement {
           </button>`
         : nothing}
       <dialog part="dialog" aria-labelledby="cc-dialog-title" @close=${this.handleDialogClose} @keydown=${this.handleDialogKeydown}>
-        ${this.preferencesOpen ? this.renderPreferences() : nothing}
+        ${this.preferencesOpen && this.loadedPanel ? this.loadedPanel.render() : nothing}
       </dialog>
       ${status}`;
   }
@@ -211,128 +248,14 @@ export class CookieConsentElement extends LitElement {
     return html`<button part="button" data-action=${action} @click=${() => this.handleDecision(action, method)}>${label}</button>`;
   }
 
-  private renderPreferences(): TemplateResult {
-    const { strings, config } = this.runtime;
-    const contact = config.provider.contact;
-    return html`<form method="dialog" @submit=${this.handleSave}>
-      <header>
-        <h2 id="cc-dialog-title">${strings.preferencesTitle}</h2>
-        <button type="button" part="close-button" class="close" aria-label=${strings.close} @click=${this.closePreferences}>×</button>
-      </header>
-      <div class="body">
-        <p>${strings.preferencesDescription}</p>
-        ${config.categories.map((category) => this.renderCategory(category))}
-        ${this.renderPolicyLinks()}
-        ${contact
-          ? html`<address>
-              <strong>${strings.contact}: ${config.provider.name}</strong>
-              ${contact.email ? html`<a part="link" href="mailto:${contact.email}">${contact.email}</a>` : nothing}
-              ${contact.phone ? html`<a part="link" href="tel:${contact.phone.replace(/[^\d+]/g, '')}">${contact.phone}</a>` : nothing}
-              ${contact.address ? html`<span>${contact.address}</span>` : nothing}
-            </address>`
-          : nothing}
-      </div>
-      <div class="actions">
-        <button part="button" data-action="save" type="submit">${strings.save}</button>
-        ${this.renderDecisionButton('reject', strings.rejectAll, 'dialog')}
-        ${this.renderDecisionButton('accept', strings.acceptAll, 'dialog')}
-      </div>
-    </form>`;
-  }
-
-  private renderCategory(category: CategoryConfig): TemplateResult {
-    const { strings, config } = this.runtime;
-    const { title, description } = categoryText(strings, category.id);
-    const checked = category.required || this.draft.categories[category.id] === true;
-    const cookies = config.cookies.filter((cookie) => cookie.category === category.id);
-    return html`<section class="category" aria-labelledby="cc-title-${category.id}">
-      <div class="category-head">
-        <h3 id="cc-title-${category.id}"><label for="cc-switch-${category.id}">${title}</label></h3>
-        ${this.renderSwitch(`cc-switch-${category.id}`, checked, category.required, `cc-desc-${category.id}`, (on) => {
-          this.draft = { ...this.draft, categories: { ...this.draft.categories, [category.id]: on } };
-        })}
-      </div>
-      <p id="cc-desc-${category.id}">${description}</p>
-      ${category.services.length
-        ? html`<ul class="services" aria-label=${strings.services}>
-            ${category.services.map(
-              (service) => html`<li>
-                <label for="cc-service-${service.id}">${service.name}</label>
-                ${this.renderSwitch(
-                  `cc-service-${service.id}`,
-                  category.required || (checked && this.draft.services[service.id] !== false),
-                  category.required || !checked,
-                  `cc-service-desc-${service.id}`,
-                  (on) => (this.draft = { ...this.draft, services: { ...this.draft.services, [service.id]: on } }),
-                )}
-                <span id="cc-service-desc-${service.id}">${[service.provider, service.purpose].filter(Boolean).join(' — ')}</span>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-      ${cookies.length ? this.renderCookieTable(title, cookies) : html`<p class="muted">${strings.noCookies}</p>`}
-    </section>`;
-  }
-
-  private renderSwitch(id: string, checked: boolean, locked: boolean, describedBy: string, onChange: (on: boolean) => void): TemplateResult {
-    const { strings } = this.runtime;
-    return html`<span class="switch">
-      <input
-        type="checkbox"
-        role="switch"
-        id=${id}
-        part="switch"
-        .checked=${checked}
-        ?disabled=${locked}
-        aria-describedby=${describedBy}
-        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
-      />
-      <span class="state" aria-hidden="true">${locked && checked ? strings.alwaysOn : checked ? strings.on : strings.off}</span>
-    </span>`;
-  }
-
-  private renderCookieTable(categoryTitle: string, cookies: CookieDeclaration[]): TemplateResult {
-    const { strings, language } = this.runtime;
-    const kindLabels = { session: strings.kindSession, persistent: strings.kindPersistent, 'third-party-advertising': strings.kindThirdPartyAdvertising };
-    return html`<details>
-      <summary>${format(strings.cookiesIn, { category: categoryTitle })} (${cookies.length})</summary>
-      <div class="table-wrap">
-        <table part="table">
-          <thead>
-            <tr>
-              <th scope="col">${strings.name}</th>
-              <th scope="col">${strings.provider}</th>
-              <th scope="col">${strings.purpose}</th>
-              <th scope="col">${strings.duration}</th>
-              <th scope="col">${strings.kind}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${cookies.map((cookie) => {
-              const { duration, kind } = classifyCookie(cookie, location.hostname);
-              return html`<tr>
-                <th scope="row"><code>${readableName(cookie)}</code>${cookie.example ? html` <span class="badge">${strings.example}</span>` : nothing}</th>
-                <td>${cookie.provider ?? (cookie.domain || this.runtime.config.provider.name)}</td>
-                <td>${cookie.purpose ?? (cookie.name === this.runtime.config.consent.cookieName ? strings.consentCookiePurpose : '')}</td>
-                <td>${duration ? plural(strings, language, duration.unit, duration.count) : strings.untilClose}</td>
-                <td>${kindLabels[kind]}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-    </details>`;
-  }
-
   private handleDecision(action: 'accept' | 'reject', method: DecisionMethod): void {
     if (action === 'accept') this.runtime.acceptAll(method);
     else this.runtime.rejectAll(method);
     this.finishDecision();
   }
 
-  private handleSave(event: Event): void {
-    event.preventDefault();
-    this.runtime.decide(this.draft, 'dialog');
+  private save(choices: Choices): void {
+    this.runtime.decide(choices, 'dialog');
     this.finishDecision();
   }
 

@@ -5,11 +5,22 @@
  * iframe, fetch, XHR, beacon), and `?delay=<ms>` slows a response down (to test script order).
  * `?csp=<policy>` serves any file with that Content-Security-Policy header (Chromium hides nonces
  * only under a header policy). Probe responses are never cached and readable from any origin.
+ * /__without/<file>/<path> serves <path> as if <file> were missing from every folder: a request for
+ * a file of that name answers 404 (pages there load their scripts by relative URL).
  */
 const counts = new Map();
 const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 export async function requestLogMiddleware(context, next) {
+  const without = context.path.match(/^\/__without\/([^/]+)(\/.*)$/);
+  if (without) {
+    if (without[2].endsWith(`/${without[1]}`)) {
+      context.status = 404;
+      return;
+    }
+    context.path = without[2];
+    return next();
+  }
   if (context.path === '/__probe') {
     const prefix = String(context.query.prefix ?? '');
     context.set('Cache-Control', 'no-store');

@@ -366,12 +366,13 @@ describe('<cookie-consent> accessibility', () => {
       const { element } = await widget();
       await element.showPreferences();
       const root = element.shadowRoot!;
+      // One block in the element's styles (the banner) and one in the dialog panel's.
       const forced = [...root.adoptedStyleSheets]
         .flatMap((sheet) => [...sheet.cssRules])
-        .find((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'));
-      expect(forced, 'a forced-colors block').not.to.equal(undefined);
+        .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'));
+      expect(forced, 'forced-colors blocks').to.have.length(2);
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync([...forced!.cssRules].map((rule) => rule.cssText).join('\n'));
+      sheet.replaceSync(forced.flatMap((block) => [...block.cssRules].map((rule) => rule.cssText)).join('\n'));
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       const on = part(element, '#cc-switch-necessary');
       const off = part(element, '#cc-switch-analytics');

@@ -79,12 +79,12 @@ export type PageWindow = Window & typeof globalThis;
  * `<html lang>`, lets `setup` add page content, then initialises the widget with `config`.
  */
 export async function openWidgetPage(
-  options: { width?: number; height?: number; lang?: string; config?: object; setup?: (doc: Document) => void } = {},
+  options: { width?: number; height?: number; lang?: string; config?: object; setup?: (doc: Document) => void; src?: string } = {},
 ): Promise<{ frame: HTMLIFrameElement; win: PageWindow; element: CookieConsentElement }> {
-  const { width = 800, height = 600, lang = 'en-GB', config = baseConfig, setup } = options;
+  const { width = 800, height = 600, lang = 'en-GB', config = baseConfig, setup, src = '/test/fixtures/widget-page.html' } = options;
   const frame = await fixture<HTMLIFrameElement>(html`<iframe style="width: ${width}px; height: ${height}px; border: 0"></iframe>`);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = '/test/fixtures/widget-page.html';
+  frame.src = src;
   await loaded;
   const win = frame.contentWindow as PageWindow;
   win.document.documentElement.lang = lang;
