@@ -52,6 +52,16 @@ describe('size budget (bench/check-size.mjs)', () => {
     assert.match(result.stderr, /missing; run `npm run build` first/);
   });
 
+  it('prints the second file, the preferences panel, without budgeting it', () => {
+    const file = join(scratch, 'first.js');
+    const panel = join(scratch, 'panel.js');
+    writeFileSync(file, 'export {};');
+    writeFileSync(panel, randomBytes(20_000));
+    const result = run(['--file', file, '--panel', panel, '--locales', noLocales]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /second file, .*not budgeted\): .*panel\.js (2\d,\d{3}) B gzip -9/);
+  });
+
   it('lists the on-demand languages for information without budgeting them', () => {
     const file = join(scratch, 'tiny.js');
     const locales = join(scratch, 'locales');

@@ -69,6 +69,11 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
   let rewritten = false;
   /** Held elements in the order they were held (a Set keeps insertion order). */
   const held = new Set<Element>();
+  /**
+   * Held since the last release. Only these can be let go without a new decision, so releasing
+   * after an insertion looks at them alone, not at everything held (which pages add to all the time).
+   */
+  const fresh: Element[] = [];
   /** Elements released or created here: never held again by the observer. */
   const done = new WeakSet<Element>();
   const queue: Element[] = [];
@@ -80,7 +85,10 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
 
   const observer = new win.MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) {
+      // Indexed, not iterated: this runs for every node any script inserts anywhere in the page.
+      const added = record.addedNodes;
+      for (let index = 0; index < added.length; index++) {
+        const node = added[index];
         if (node.nodeType !== 1) continue;
         check(node as Element);
         // A subtree inserted at once (a fragment, innerHTML) is one record for its root.
@@ -139,15 +147,16 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
   }
 
   /** `hostHold` for an attribute value: every URL of a srcset counts (its descriptors are harmless). */
-  function urlHold(value: string | null | undefined): string | null {
+  function urlHold(value: string | null | undefined, srcset?: boolean): string | null {
+    if (!srcset) return value ? hostHold(value.trim()) : null;
     let hold: string | null = null;
     for (const part of value?.split(/[\s,]+/) ?? []) hold ??= hostHold(part);
     return hold;
   }
 
   function allowed(el: Element): boolean {
-    const { category, service } = data(el);
-    return category === undefined || (!!category.trim() && grantsAll(category.trim().split(/\s+/), service));
+    const category = el.getAttribute('data-category');
+    return category === null || (!!category.trim() && grantsAll(category.trim().split(/\s+/), el.getAttribute('data-service')));
   }
 
   /** Turns an element into held markup: URLs into data-*, scripts into text/plain. */
@@ -168,6 +177,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
       el.setAttribute('type', 'text/plain');
     }
     held.add(el);
+    fresh.push(el);
     placehold(el);
   }
 
@@ -196,14 +206,14 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     if (held.has(el)) return placehold(el);
     const tag = el.localName;
     if (done.has(el) || !MARKUP_TAGS.test(tag)) return;
-    const category = data(el).category;
+    const category = el.getAttribute('data-category') ?? undefined;
     const script = tag === 'script';
     // A script is markup only as text/plain: a live one has run already, or is about to as the page meant.
     if (category !== undefined && (!script || el.getAttribute('type') === 'text/plain')) return hold(el, category);
     // Scripts found while the page is parsing have not run yet (the parser runs microtasks before each
     // </script>); later ones have run, or came from innerHTML and never will.
     if (HOST_TAGS.test(tag) && (!script || doc.readyState === 'loading')) {
-      const category = urlHold(el.getAttribute('src')) ?? urlHold(el.getAttribute('srcset'));
+      const category = urlHold(el.getAttribute('src')) ?? urlHold(el.getAttribute('srcset'), true);
       if (category !== null) hold(el, category);
     }
   }
@@ -211,21 +221,24 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
   /** Called by the patched setters: true when the URL was held instead of set. */
   function intercept(el: Element, name: string, value: string): boolean {
     if (!HOST_TAGS.test(el.localName) || !/^src(set)?$/.test(name)) return false;
-    const dataset = data(el);
-    const wait = dataset.category === undefined ? urlHold(value) : allowed(el) ? null : dataset.category;
+    const category = el.getAttribute('data-category');
+    const wait = category === null ? urlHold(value, name === 'srcset') : allowed(el) ? null : category;
     if (wait === null) return false;
     hold(el, wait);
-    dataset[name] = value;
+    data(el)[name] = value;
     return true;
   }
 
-  function release(): void {
-    for (const el of held) {
-      if (allowed(el)) {
+  /** Queues every held element that may now run (after a decision: `all`), then runs the queue in order. */
+  function release(all?: boolean): void {
+    // Fresh ones were held after every older one, so the queue keeps document order either way.
+    for (const el of all ? held : fresh) {
+      if (held.has(el) && allowed(el)) {
         held.delete(el);
         queue.push(el);
       }
     }
+    fresh.length = 0;
     let el: Element | undefined;
     while (!busy && (el = queue.shift())) activate(el);
   }
@@ -302,7 +315,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
         attribute = attribute.toLowerCase();
         markup ||= attribute === 'data-category';
         const url = /^src(set)?$/.test(attribute);
-        if (url) category ??= urlHold(value.replace(/^["']|["']$/g, ''));
+        if (url) category ??= urlHold(value.replace(/^["']|["']$/g, ''), attribute === 'srcset');
         return url || (script && attribute === 'type') ? 'data-' + whole : whole;
       });
       if (category === null || markup) return tag;
@@ -403,19 +416,19 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
       for (const el of held) {
         const dataset = data(el);
         if (dataset.category !== '') continue;
-        const category = urlHold(dataset.src) ?? urlHold(dataset.srcset);
+        const category = urlHold(dataset.src) ?? urlHold(dataset.srcset, true);
         if (category) {
           dataset.category = category;
           placehold(el);
         } else delete dataset.category;
       }
-      release();
+      release(true);
       resume();
     },
 
     update(decision) {
       grants = decision;
-      release();
+      release(true);
     },
 
     setStrings(value) {

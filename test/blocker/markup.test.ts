@@ -210,6 +210,34 @@ describe('Blocker', () => {
       expect(ran()).to.deep.equal(['appended', 'from-html', 'route']);
     });
 
+    it('keeps markup for a refused category held through later insertions, and runs it on a later grant', async () => {
+      blocker.start();
+      blocker.configure({});
+      blocker.update(analyticsOnly);
+      build(container, [['script', { type: 'text/plain', 'data-category': 'advertising' }, 'window.__ran.push("advertising")']]);
+      await Promise.resolve();
+      // Insertions after it are checked on their own; the held script is not let go with them.
+      build(container, [['script', { type: 'text/plain', 'data-category': 'analytics' }, 'window.__ran.push("analytics")']]);
+      for (let index = 0; index < 20; index++) build(container, [['p', {}, `${index}`]]);
+      await Promise.resolve();
+      expect(ran()).to.deep.equal(['analytics']);
+      blocker.update(ACCEPT);
+      expect(ran()).to.deep.equal(['analytics', 'advertising']);
+    });
+
+    it('reads a data: URL as one URL, commas and all, and leaves it alone', async () => {
+      blocker.start();
+      blocker.configure({ advertising: ['tracker.example'] });
+      blocker.update(null);
+      const image = document.createElement('img');
+      const pixel = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==,//tracker.example/x.gif';
+      image.src = pixel;
+      container.append(image);
+      await Promise.resolve();
+      expect(image.getAttribute('src')).to.equal(pixel);
+      expect(image.hasAttribute('data-category')).to.equal(false);
+    });
+
     it('holds markup added to a shadow root, with its placeholder there', async () => {
       blocker.start();
       blocker.update(REJECT);
