@@ -36,16 +36,18 @@ const minifyCssTemplates = () => ({
 });
 
 /**
- * The preferences panel is a second file beside the script-tag file: its dynamic import stays an
- * import() of that file, which a classic script resolves against its own URL.
+ * Code the script-tag file loads only when needed lives in files beside it: each dynamic import
+ * stays an import() of that file, which a classic script resolves against its own URL.
+ * The preferences panel, the first time the dialog opens; the consent log, when a config names one.
  */
-const PANEL = './preferences-panel.js';
 const PANEL_FILE = 'cookie-consent.preferences.js';
-const panelAsSecondFile = () => ({
-  name: 'panel-as-second-file',
+const LOG_FILE = 'cookie-consent.consent-log.js';
+const ON_DEMAND_FILES = { './preferences-panel.js': PANEL_FILE, './integrations/consent-log.js': LOG_FILE };
+const onDemandFiles = () => ({
+  name: 'on-demand-files',
   resolveDynamicImport(specifier) {
-    if (specifier === PANEL) return { id: `./${PANEL_FILE}`, external: true };
-    return null;
+    const file = ON_DEMAND_FILES[specifier];
+    return file ? { id: `./${file}`, external: true } : null;
   },
 });
 
@@ -80,13 +82,19 @@ export default [
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
     // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
-    plugins: [panelAsSecondFile(), nodeResolve({ exportConditions: ['production'] }), ts(), minifyCssTemplates()],
+    plugins: [onDemandFiles(), nodeResolve({ exportConditions: ['production'] }), ts(), minifyCssTemplates()],
   },
-  // Its second file, the preferences panel, fetched the first time the dialog opens.
+  // The preferences panel, fetched the first time the dialog opens.
   {
     input: 'src/elements/preferences-panel.ts',
     output: { file: `dist/${PANEL_FILE}`, format: 'es', plugins: [terser(terserOptions)] },
     plugins: [panelSharedFromPage(), ts(), minifyCssTemplates()],
+  },
+  // The consent log, fetched when a config has `consentLog`; it imports nothing at run time.
+  {
+    input: 'src/integrations/consent-log.ts',
+    output: { file: `dist/${LOG_FILE}`, format: 'es', plugins: [terser(terserOptions)] },
+    plugins: [ts()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {

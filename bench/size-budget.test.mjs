@@ -52,14 +52,17 @@ describe('size budget (bench/check-size.mjs)', () => {
     assert.match(result.stderr, /missing; run `npm run build` first/);
   });
 
-  it('prints the second file, the preferences panel, without budgeting it', () => {
+  it('prints the files fetched on demand, the preferences panel and the consent log, without budgeting them', () => {
     const file = join(scratch, 'first.js');
     const panel = join(scratch, 'panel.js');
+    const log = join(scratch, 'log.js');
     writeFileSync(file, 'export {};');
     writeFileSync(panel, randomBytes(20_000));
-    const result = run(['--file', file, '--panel', panel, '--locales', noLocales]);
+    writeFileSync(log, randomBytes(30_000));
+    const result = run(['--file', file, '--panel', panel, '--log', log, '--locales', noLocales]);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /second file, .*not budgeted\): .*panel\.js (2\d,\d{3}) B gzip -9/);
+    assert.match(result.stdout, /on demand \(not budgeted\): .*panel\.js 2\d,\d{3} B gzip -9, the preferences dialog/);
+    assert.match(result.stdout, /on demand \(not budgeted\): .*log\.js 3\d,\d{3} B gzip -9, the consent log/);
   });
 
   it('lists the on-demand languages for information without budgeting them', () => {

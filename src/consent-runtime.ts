@@ -8,7 +8,7 @@ import { cleanUpCategories } from './blocker/cleanup.js';
 import { enGB, type Strings } from './i18n/en-GB.js';
 import { builtInLanguageFor, languageChain, resolveStrings } from './i18n/strings.js';
 import { consentModeState, pushConsentMode } from './integrations/google-consent-mode.js';
-import { ConsentLog, configHash, decisionKind } from './integrations/consent-log.js';
+import type { ConsentLog } from './integrations/consent-log.js';
 import { CookieAuditor, documentCookieNames } from './cookie-audit.js';
 import type { AuditEntry } from './core/audit.js';
 
@@ -52,7 +52,8 @@ export class ConsentRuntime extends EventTarget {
   private readonly nativeFetch: typeof fetch;
   private started = false;
   private initialised = false;
-  private log: ConsentLog | null = null;
+  /** The proof-of-consent log with its helpers, loaded only when the config names an endpoint. */
+  private log: Promise<{ log: ConsentLog; module: typeof import('./integrations/consent-log.js') } | null> | null = null;
   private auditor: CookieAuditor | null = null;
   private configHash?: Promise<string>;
 
@@ -113,8 +114,18 @@ export class ConsentRuntime extends EventTarget {
       this.blocker.update(this.grants());
       this.cleanUp(this.refusedCategories());
       if (config.consentLog) {
-        this.log = new ConsentLog(config.consentLog.endpoint, this.nativeFetch, this.storage('localStorage'));
-        void this.log.flush();
+        const { endpoint } = config.consentLog;
+        this.log = import('./integrations/consent-log.js').then(
+          (module) => {
+            const log = new module.ConsentLog(endpoint, this.nativeFetch, this.storage('localStorage'));
+            void log.flush();
+            return { log, module };
+          },
+          (error: Error) => {
+            console.error(`cookie-consent: could not load the consent log, so decisions are not sent to ${endpoint}: ${error.message}`);
+            return null;
+          },
+        );
       }
       this.status = 'ready';
     }
@@ -214,20 +225,24 @@ export class ConsentRuntime extends EventTarget {
 
   private async logDecision(record: ConsentRecord, previous: ConsentRecord | null): Promise<void> {
     if (!this.log) return;
-    const decision = decisionKind(this.config, record, previous);
-    const acceptedAll = this.acceptedAll;
+    // Read before waiting for the log: another decision may change them meanwhile.
+    const { acceptedAll, lastMethod: method, language } = this;
+    const loaded = await this.log;
+    if (!loaded) return;
+    const { log, module } = loaded;
+    const decision = module.decisionKind(this.config, record, previous);
     const { id, timestamp, revision, categories, services, gpc } = record;
-    await this.log.send({
+    await log.send({
       id,
       timestamp,
       revision,
-      configHash: await (this.configHash ??= configHash(this.config)),
+      configHash: await (this.configHash ??= module.configHash(this.config)),
       decision: decision === 'custom' && acceptedAll ? 'accept' : decision,
-      method: this.lastMethod,
+      method,
       categories,
       services,
       gpc,
-      language: this.language,
+      language,
     });
   }
 

@@ -250,8 +250,12 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
    */
   function activate(el: Element): void {
     done.add(el);
-    placeholders.get(el)?.replaceWith(el);
+    const placeholder = placeholders.get(el);
+    // Its "Allow" button had focus: focus goes to the embed that takes its place, not to <body>.
+    const focused = placeholder?.matches(':focus-within');
+    placeholder?.replaceWith(el);
     placeholders.delete(el);
+    if (focused) (el as HTMLElement).focus();
     if (el.localName !== 'script' || !el.isConnected) {
       restore(el);
       // A media element picks its source when it loads, so its <source data-src> children come first.

@@ -138,6 +138,20 @@ describe('<cookie-consent-placeholder>', () => {
     });
   });
 
+  describe('focus', () => {
+    it('moves focus from its Allow button to the embed that replaces it', async () => {
+      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), id: 'map' });
+      const allow = placeholder.shadowRoot!.querySelector<HTMLButtonElement>('[part="allow"]')!;
+      allow.focus();
+      // What the widget does when it hears the placeholder's request.
+      document.addEventListener('cookie-consent-allow', () => blocker.update(ACCEPT), { once: true });
+      allow.click();
+      const map = container.querySelector('#map');
+      expect(map, 'embed restored').to.be.instanceOf(HTMLIFrameElement);
+      expect(document.activeElement === map, `focus on ${document.activeElement?.localName}`).to.equal(true);
+    });
+  });
+
   describe('registration', () => {
     it('defines the element once, whoever asks', () => {
       definePlaceholder();

@@ -1,14 +1,16 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
-import { clearCookies } from '../helpers.js';
-import { deepActive, openWidgetPage, shadowOf, type PageWindow } from './page-helpers.js';
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { baseConfig, clearCookies } from '../helpers.js';
+import { deepActive, openWidgetPage, shadowOf, type PageWindow } from '../elements/page-helpers.js';
 
 const PANEL = '/dist/cookie-consent.preferences.js';
+const LOG = '/dist/cookie-consent.consent-log.js';
 
-/** How many times the frame has fetched the preferences panel file. */
-const panelFetches = (win: PageWindow) =>
-  win.performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === PANEL).length;
+/** How many times the frame has fetched a file. */
+const fetches = (win: PageWindow, path: string) =>
+  win.performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === path).length;
+const panelFetches = (win: PageWindow) => fetches(win, PANEL);
 
-describe('<cookie-consent> preferences dialog as a second file (script-tag build)', () => {
+describe('files the script-tag build fetches on demand', () => {
   afterEach(() => {
     fixtureCleanup();
     clearCookies();
@@ -72,5 +74,18 @@ describe('<cookie-consent> preferences dialog as a second file (script-tag build
     expect(deepActive(win.document)?.closest('.banner') != null, 'focus moved into the banner').to.equal(true);
     accept!.click();
     expect(win.CookieConsent!.hasConsent('analytics')).to.equal(true);
+  });
+
+  it('fetches the consent log only for a config that names an endpoint', async () => {
+    const without = await openWidgetPage();
+    shadowOf(without.element).querySelector<HTMLElement>('.banner [data-action="reject"]')!.click();
+    expect(fetches(without.win, LOG), 'without consentLog').to.equal(0);
+    fixtureCleanup();
+    clearCookies();
+
+    const logged = await openWidgetPage({ config: { ...baseConfig, consentLog: { endpoint: '/consent' } } });
+    // A resource entry is added once its file has arrived.
+    await waitUntil(() => fetches(logged.win, LOG) > 0, 'the consent log file was never fetched');
+    expect(fetches(logged.win, LOG), 'with consentLog').to.equal(1);
   });
 });
