@@ -16,7 +16,8 @@ const locales = (existsSync('src/i18n/locales') ? readdirSync('src/i18n/locales'
 
 /**
  * Collapses the white space and comments inside Lit `css` templates, which terser leaves alone
- * because they are strings. Only safe rewrites: no spaces around { } ; , > or after a colon.
+ * because they are strings. Only safe rewrites: no spaces around { } ; , > or after a colon, and
+ * no leading zero before a decimal point.
  */
 const minifyCssTemplates = () => ({
   name: 'minify-css-templates',
@@ -29,6 +30,8 @@ const minifyCssTemplates = () => ({
         .replace(/\s*([{};,>])\s*/g, '$1')
         .replace(/:\s+/g, ':')
         .replace(/;}/g, '}')
+        // 0.5rem → .5rem (a zero after a digit or a dot is part of a larger number and stays).
+        .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
         .trim()}\``,
     );
     return { code: minified, map: null };

@@ -31,7 +31,7 @@ export const styles = css`
     --_cc-z: var(--cc-z-index, 2147483000);
     --_cc-max-width: var(--cc-max-width, 72rem);
     color-scheme: light;
-    font: var(--cc-font-size, 1rem) / 1.5 var(--cc-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font: var(--cc-font-size, 1rem) / 1.5 var(--cc-font, system-ui, sans-serif);
     color: var(--_cc-fg);
   }
   :host([theme='dark']) {

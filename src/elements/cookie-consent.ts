@@ -245,7 +245,7 @@ export class CookieConsentElement extends LitElement {
 
   /** Accept and reject are the same element with the same part and class: neither can outweigh the other. */
   private renderDecisionButton(action: 'accept' | 'reject', label: string, method: DecisionMethod): TemplateResult {
-    return html`<button part="button" data-action=${action} @click=${() => this.handleDecision(action, method)}>${label}</button>`;
+    return html`<button type="button" part="button" data-action=${action} @click=${() => this.handleDecision(action, method)}>${label}</button>`;
   }
 
   private handleDecision(action: 'accept' | 'reject', method: DecisionMethod): void {

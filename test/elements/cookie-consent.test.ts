@@ -121,6 +121,20 @@ describe('<cookie-consent>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('records exactly Accept all or Reject all from the dialog, not the switches, even for a scripted click', async () => {
+      // element.click() runs the button's default action before Lit can remove the form, so a
+      // decision button that were a submit button would also save the (unchanged) switches.
+      const { element, runtime } = await widget();
+      await element.showPreferences();
+      part(element, 'dialog [data-action="accept"]').click();
+      expect(runtime.hasConsent('analytics'), 'accepted').to.equal(true);
+      await element.updateComplete;
+      await element.showPreferences();
+      part<HTMLInputElement>(element, '#cc-switch-analytics').click();
+      part(element, 'dialog [data-action="reject"]').click();
+      expect(runtime.hasConsent('analytics'), 'rejected').to.equal(false);
+    });
+
     it('saves exactly the switches that were turned on', async () => {
       const { element } = await widget();
       await element.showPreferences();
