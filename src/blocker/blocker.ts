@@ -206,10 +206,10 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     if (held.has(el)) return placehold(el);
     const tag = el.localName;
     if (done.has(el) || !MARKUP_TAGS.test(tag)) return;
-    const category = el.getAttribute('data-category') ?? undefined;
+    const category = el.getAttribute('data-category');
     const script = tag === 'script';
     // A script is markup only as text/plain: a live one has run already, or is about to as the page meant.
-    if (category !== undefined && (!script || el.getAttribute('type') === 'text/plain')) return hold(el, category);
+    if (category !== null && (!script || el.getAttribute('type') === 'text/plain')) return hold(el, category);
     // Scripts found while the page is parsing have not run yet (the parser runs microtasks before each
     // </script>); later ones have run, or came from innerHTML and never will.
     if (HOST_TAGS.test(tag) && (!script || doc.readyState === 'loading')) {

@@ -41,6 +41,7 @@ export const styles = css`
     color-scheme: light dark;
   }
   .banner,
+  dialog,
   .floating {
     box-sizing: border-box;
     background: var(--_cc-bg);

@@ -3,10 +3,6 @@ import { css } from './preferences-panel.shared.js';
 /** The preferences dialog's own rules, added to the element's when the panel loads. */
 export const preferencesStyles = css`
   dialog {
-    box-sizing: border-box;
-    background: var(--_cc-bg);
-    color: var(--_cc-fg);
-    font: inherit;
     width: min(44rem, 100% - 2 * var(--_cc-space));
     max-height: calc(100% - 2 * var(--_cc-space));
     padding: 0;

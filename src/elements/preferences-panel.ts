@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { CategoryConfig, CookieDeclaration } from '../config/config-types.js';
 import type { ConsentRuntime } from '../consent-runtime.js';
 import type { Choices } from '../core/consent-record.js';
@@ -24,25 +24,21 @@ const readableName = (cookie: CookieDeclaration) =>
  * table, and save / reject / accept. Loaded the first time the dialog opens, so a visit that
  * only meets the banner never downloads it. The `<dialog>` itself belongs to the element.
  */
-export class PreferencesPanel implements ReactiveController {
+export class PreferencesPanel {
   static readonly styles = preferencesStyles;
 
   /** The switches before they are saved. */
   private draft: Grants = { categories: {}, services: {} };
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    /** Re-rendered when a switch changes the draft. */
+    private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>,
     private readonly view: PreferencesView,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Starts from what is granted now. */
   reset(grants: Grants | null): void {
-    this.draft = { categories: { ...grants?.categories }, services: { ...grants?.services } };
-    this.host.requestUpdate();
+    this.setDraft({ categories: { ...grants?.categories }, services: { ...grants?.services } });
   }
 
   private setDraft(draft: Grants): void {
