@@ -2,7 +2,7 @@
 // anything else. It records long tasks, layout shifts, errors, and the moment the "Accept all"
 // button becomes usable; bench/run.mjs reads window.__bench.
 (() => {
-  const bench = (window.__bench = { longTasks: [], shifts: [], errors: [], accept: null, acceptHit: null, acceptFound: null });
+  const bench = (window.__bench = { longTasks: [], shifts: [], errors: [], accept: null, acceptHit: null, acceptFound: null, fcp: null, lcp: null });
   const observe = (type, handle) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(handle)).observe({ type, buffered: true });
@@ -14,6 +14,11 @@
   observe('layout-shift', (entry) => {
     if (!entry.hadRecentInput) bench.shifts.push({ start: entry.startTime, value: entry.value });
   });
+  observe('paint', (entry) => {
+    if (entry.name === 'first-contentful-paint') bench.fcp = entry.startTime;
+  });
+  // The latest candidate is the page's LCP (as Lighthouse reads it: until the first input).
+  observe('largest-contentful-paint', (entry) => (bench.lcp = { at: entry.startTime, element: entry.element ? entry.element.localName + (entry.element.className ? '.' + String(entry.element.className).split(' ')[0] : '') : null }));
   addEventListener('error', (event) => bench.errors.push(String(event.message || event.error)));
   addEventListener('unhandledrejection', (event) => bench.errors.push(`unhandled rejection: ${event.reason}`));
 
