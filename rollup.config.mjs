@@ -76,8 +76,10 @@ const panelSharedFromPage = () => ({
   },
 });
 
-// Each build gets its own TypeScript instance: the plugin keeps per-build state.
-const ts = (options = {}) => typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, rootDir: undefined, ...options });
+// Each build gets its own TypeScript instance: the plugin keeps per-build state. Only the ES build,
+// which emits the type declarations, type-checks, and a type error fails the build; the others compile
+// the same sources with `noCheck`, so the build checks the program once rather than once per output.
+const ts = (options = {}) => typescript({ tsconfig: './tsconfig.json', noCheck: true, declaration: false, declarationDir: undefined, outDir: undefined, rootDir: undefined, ...options });
 
 export default [
   // The script-tag file: everything inside, one classic script, production Lit.
@@ -87,17 +89,17 @@ export default [
     // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
     plugins: [onDemandFiles(), nodeResolve({ exportConditions: ['production'] }), ts(), minifyCssTemplates()],
   },
-  // The preferences panel, fetched the first time the dialog opens.
+  // The files the script-tag file fetches from beside itself, in one build: the preferences panel
+  // (the first time the dialog opens), the consent log (when a config has `consentLog`) and the
+  // built-in languages (when the page's language needs one). None imports another at run time.
   {
-    input: 'src/elements/preferences-panel.ts',
-    output: { file: `dist/${PANEL_FILE}`, format: 'es', plugins: [terser(terserOptions)] },
+    input: {
+      [PANEL_FILE.replace(/\.js$/, '')]: 'src/elements/preferences-panel.ts',
+      [LOG_FILE.replace(/\.js$/, '')]: 'src/integrations/consent-log.ts',
+      ...Object.fromEntries(locales.map((input) => [input.replace(/^src\/i18n\/(locales\/[\w-]+)\.ts$/, '$1'), input])),
+    },
+    output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', plugins: [terser(terserOptions)] },
     plugins: [panelSharedFromPage(), ts(), minifyCssTemplates()],
-  },
-  // The consent log, fetched when a config has `consentLog`; it imports nothing at run time.
-  {
-    input: 'src/integrations/consent-log.ts',
-    output: { file: `dist/${LOG_FILE}`, format: 'es', plugins: [terser(terserOptions)] },
-    plugins: [ts()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {
@@ -106,14 +108,8 @@ export default [
     external: [/^lit/, /^@lit\//, 'js-cookie'],
     // The panel chunk may import from the entry, rather than the entry becoming a facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' })],
+    plugins: [ts({ noCheck: false, noEmitOnError: true, declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' })],
   },
-  // Built-in languages, fetched on demand by the widget when the page's language needs one.
-  ...locales.map((input) => ({
-    input,
-    output: { dir: 'dist/locales', format: 'es', plugins: [terser(terserOptions)] },
-    plugins: [ts()],
-  })),
   // The pure config drafter behind bin/cookie-consent.mjs.
   {
     input: 'src/draft/draft-config.ts',
