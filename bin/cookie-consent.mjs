@@ -4,7 +4,7 @@
  * file, or on standard input, and lists on stderr what the policy did not say.
  */
 import { readFileSync } from 'node:fs';
-import { draftConfig, formatConfigErrors, parseConfig } from '../dist/draft.js';
+import { draftConfig, formatConfigErrors, parseConfig } from '../dist-cli/draft.js';
 
 const USAGE = 'Usage: cookie-consent draft <policy.txt|->\n  Prints a draft cookie-consent.json for the privacy policy in the file ("-" reads standard input).';
 

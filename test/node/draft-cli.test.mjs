@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, it, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,17 @@ const run = (args, input) => spawnSync(process.execPath, [bin, ...args], { cwd: 
 
 describe('cookie-consent draft', () => {
   before(() => {
-    assert.ok(existsSync(new URL('../../dist/draft.js', import.meta.url)), 'dist/draft.js is missing: run `npm run build` first');
+    assert.ok(existsSync(new URL('../../dist-cli/draft.js', import.meta.url)), 'dist-cli/draft.js is missing: run `npm install` or `npm run build` first');
+  });
+
+  it('is built by `npm install` into its own folder, which the package ships and git ignores, and not into the served dist/', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    assert.equal(pkg.scripts.prepare, 'rollup -c --configDraftOnly');
+    assert.ok(pkg.files.includes('dist-cli'), 'package.json "files" lists dist-cli');
+    assert.match(readFileSync(new URL('../../.gitignore', import.meta.url), 'utf8'), /^dist-cli\/$/m);
+    assert.match(readFileSync(bin, 'utf8'), /from '\.\.\/dist-cli\/draft\.js'/);
+    assert.ok(existsSync(new URL('../../dist/cookie-consent.min.js', import.meta.url)), 'dist/ is built');
+    assert.deepEqual(readdirSync(new URL('../../dist/', import.meta.url), { recursive: true }).filter((file) => /draft/.test(file)), []);
   });
 
   it('prints a draft config for a seed policy and lists what it could not find on stderr', () => {
