@@ -63,7 +63,7 @@ const CUES: Record<CategoryId, RegExp> = {
 };
 /** Statements about how to control cookies in the browser say nothing about what the site uses. */
 const BROWSER_CONTROL = /^(?:you (?:can|may|could)|to (?:refuse|block|delete|disable|manage|opt out)|most (?:web )?browsers|if you (?:do not|don't|don’t) want|your browser|find out (?:more|how)|for more information)/i;
-const NEGATION = /\b(?:do not|don't|don’t|does not|doesn't|never|will not|won't|won’t|no longer)\s+(?:currently\s+|ever\s+)?(?:use|set|place|serve|show|carry|run|allow|have|display|store)\b|\bno\s+(?:third[- ]party\s+)?(?:advert|analytic|tracking|marketing|targeting|statistic)|\bnot\s+used\s+for\b|\bnor\b/i;
+const NEGATION = /\b(?:do not|don't|don’t|does not|doesn't|never|will not|won't|won’t|no longer)\s+(?:currently\s+|ever\s+)?(?:use|set|place|serve|show|carry|run|allow|have|display|store)\b|\bno\s+(?:third[- ]party\s+)?(?:advert|analytic|tracking|marketing|targeting|statistic)|\b(?:set|use|place)\s+no\s+cookies\b|\bnot\s+used\s+for\b|\bnor\b/i;
 const NOT_AGAIN = /(?:won't|will not|don't|do not|don’t|won’t) show you [^.]{0,60}\b(?:again|already (?:read|seen))\b/gi;
 const RESTRICTIVE = /\b(?:other than|except(?: for)?|apart from|besides|only)\b/i;
 const THIRD_PARTY = /third[- ]part(?:y|ies)|advertis(?:er|ing partner)s?\b|ad (?:server|network)|partners?\b/i;

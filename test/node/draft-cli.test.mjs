@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { describe, it, before } from 'node:test';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,7 +35,7 @@ describe('cookie-consent draft', () => {
     assert.equal(config.provider.contact.email, 'privacy@uk.clara.net');
     assert.deepEqual(config.categories, ['necessary', 'preferences', 'analytics', 'advertising']);
     assert.ok(result.stdout.startsWith('{\n  "$schema"'), 'two-space indented JSON');
-    assert.match(result.stderr, /^cookie-consent: .*provider\.policyUrl is a placeholder/m);
+    assert.match(result.stderr, /^cookie-consent: to check: .*provider\.policyUrl is a placeholder/m);
     assert.match(result.stderr, /"example": true/);
   });
 
@@ -46,6 +48,49 @@ describe('cookie-consent draft', () => {
     assert.deepEqual(config.cookies.map((cookie) => cookie.name), ['cookie_consent']);
     assert.match(result.stderr, /No section about cookies found/);
     assert.match(result.stderr, /No UK postal address found/);
+  });
+
+  it('reports each decision with the sentence it came from, and declares the cookies the policy names', () => {
+    const result = run(['draft', 'test/draft/policies/prose-only.txt']);
+    assert.equal(result.status, 0, result.stderr);
+    const config = JSON.parse(result.stdout);
+    assert.deepEqual(
+      config.cookies.map((cookie) => [cookie.name, cookie.lifetime, cookie.domain, cookie.example]),
+      [
+        ['cookie_consent', 'P182D', undefined, undefined],
+        ['NFSESSION', 'session', undefined, undefined],
+        ['_ga', 'P2Y', undefined, undefined],
+        ['IDE', 'P13M', 'doubleclick.net', undefined],
+        ['example_preferences', 'P1Y', undefined, true],
+      ],
+    );
+    assert.match(result.stderr, /^cookie-consent: decided: cookie IDE: advertising, P13M, on doubleclick\.net.*\n {4}from: "Our advertising partner, Google's DoubleClick, sets a third-party cookie named IDE/m);
+    assert.match(result.stderr, /^cookie-consent: to check: .*"example": true/m);
+  });
+
+  describe('text that is no privacy policy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cookie-consent-draft-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = (name, content) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const CASES = [
+      ['an empty file', () => file('empty.txt', ''), /the text is empty/],
+      ['a binary file', () => process.execPath, /binary file, not text/],
+      ['JSON cut short', () => file('config.json', readFileSync(new URL('../../seeds/call-flow/cookie-consent.json', import.meta.url), 'utf8').slice(0, 300)), /broken JSON/],
+      ['a file with no policy text', () => file('notes.txt', 'Meeting notes: order more paper for the printer on Monday.\n'), /no privacy-policy text found/],
+    ];
+    for (const [what, path, message] of CASES) {
+      it(`fails on ${what}, saying why, and prints no config`, () => {
+        const result = run(['draft', path()]);
+        assert.equal(result.status, 1, result.stderr);
+        assert.equal(result.stdout, '');
+        assert.match(result.stderr, /^cookie-consent: cannot draft a config from .*: /);
+        assert.match(result.stderr, message);
+      });
+    }
   });
 
   it('explains its usage and fails without a command or file', () => {
