@@ -102,6 +102,17 @@ const transpileOnly = () => {
   };
 };
 
+/**
+ * TypeScript declares every file of the program; the drafter is no part of the widget, so its
+ * declarations stay out of the served dist/ (it is bundled into dist-cli/ on its own).
+ */
+const withoutDraftTypes = () => ({
+  name: 'without-draft-types',
+  generateBundle(_, bundle) {
+    for (const file of Object.keys(bundle)) if (/^types\/draft\//.test(file)) delete bundle[file];
+  },
+});
+
 // Each build gets its own TypeScript instance: the plugin keeps per-build state.
 const ts = (options = {}) => typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, rootDir: undefined, ...options });
 
@@ -132,7 +143,7 @@ const widget = [
     external: [/^lit/, /^@lit\//, 'js-cookie'],
     // The panel chunk may import from the entry, rather than the entry becoming a facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' })],
+    plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' }), withoutDraftTypes()],
   },
   // Built-in languages, fetched on demand by the widget when the page's language needs one.
   ...locales.map((input) => ({
