@@ -351,8 +351,7 @@ export function draftConfig(policyText: string): DraftResult {
       notes.push(`The policy gives no lifetime for ${cookie.name} ("${cookie.statement}"): set to P1Y; put in the real one.`);
     }
     let domain = cookie.domain;
-    if (!domain && known?.cookie.domain && !cookie.from.lifetime) domain = known.cookie.domain;
-    else if (!domain && known?.cookie.domain) {
+    if (!domain && known?.cookie.domain) {
       domain = known.cookie.domain;
       decide(`${cookie.name}: set on ${domain}, as ${known.service.name}'s documentation says`, known.service.source);
     }

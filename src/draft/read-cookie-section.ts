@@ -225,31 +225,18 @@ export function readCookieSection(statements: Statement[]): SectionReading {
       continue;
     }
     if (BROWSER_CONTROL.test(text)) continue;
-    const cues = cuesOf(text);
+    // A statement may say yes and no ("… to see how visitors use the site; we do not use them for
+    // advertising"): each clause is read on its own, a negated one only for what it rules out.
+    const clauses = text.split(/;\s*|,?\s+but\s+|,?\s+however,?\s+/i);
     // "We won't show you notices you have already read" describes a preference, not a refusal.
-    const negated = NEGATION.test(text.replace(NOT_AGAIN, ''));
-    const services = servicesIn(text, reading.services);
-    if (negated) {
-      if (RESTRICTIVE.test(text)) {
-        // "We do not use any cookies other than those needed for the site to work": every
-        // category the exception does not name is ruled out.
-        // The exception is what follows "other than" up to a colon or semicolon, less any "no …".
-        const exception = text.slice(RESTRICTIVE.exec(text)!.index).split(/[:;]/)[0].replace(/\bno\s+[\w-]+(?:\s+[\w-]+)?/gi, '');
-        const exceptionCues = cuesOf(exception);
-        const kept = new Set<CategoryId>([...(exceptionCues.length ? exceptionCues : ['necessary' as const]), ...servicesIn(exception, reading.services).map((service) => service.category)]);
-        if (SESSION.test(text)) kept.add('necessary');
-        for (const id of OPTIONAL_CATEGORIES) if (!kept.has(id) && !reading.ruledOut.has(id)) reading.ruledOut.set(id, text);
-        for (const id of kept) if (!reading.found.has(id)) reading.found.set(id, text);
-      } else {
-        for (const id of cues) if (id !== 'necessary' && !reading.ruledOut.has(id)) reading.ruledOut.set(id, text);
-        for (const service of services) reading.undecided.push(`"${text}" says ${service.name} is not used: left out.`);
-        // "We do not use third-party advertising" names no category word on its own in some policies.
-        if (!cues.length && /third[- ]party (?:cookies|tracking)/i.test(text)) reading.ruledOut.set('advertising', text);
-      }
-      continue;
-    }
+    const negatedClauses = clauses.filter((clause) => NEGATION.test(clause.replace(NOT_AGAIN, '')));
+    for (const clause of negatedClauses) readNegation(clause, text, reading);
+    const positive = clauses.filter((clause) => !negatedClauses.includes(clause)).join('; ');
+    if (!positive.trim()) continue;
+    const cues = cuesOf(positive);
+    const services = servicesIn(positive, reading.services);
     // "We only use session cookies" / "only cookies that are strictly necessary" rule out the rest.
-    if (/\bonly\b/i.test(text) && /\bcookies\b/i.test(text) && (SESSION.test(text) || cues.includes('necessary')) && !cues.some((id) => id !== 'necessary')) {
+    if (/\bonly\b/i.test(positive) && /\bcookies\b/i.test(positive) && (SESSION.test(positive) || cues.includes('necessary')) && !cues.some((id) => id !== 'necessary')) {
       const kept = new Set(services.map((service) => service.category));
       for (const id of OPTIONAL_CATEGORIES) if (!kept.has(id) && !reading.ruledOut.has(id)) reading.ruledOut.set(id, text);
     }
@@ -265,6 +252,27 @@ export function readCookieSection(statements: Statement[]): SectionReading {
     readProseCookies(statement, categories, services, addCookie);
   }
   return reading;
+}
+
+/** What a negated clause rules out; `text` is the whole statement, kept as the report's source. */
+function readNegation(clause: string, text: string, reading: SectionReading): void {
+  const cues = cuesOf(clause);
+  if (RESTRICTIVE.test(clause)) {
+    // "We do not use any cookies other than those needed for the site to work": every category
+    // the exception does not name is ruled out. The exception is what follows "other than" up to
+    // a colon, less any "no …".
+    const exception = clause.slice(RESTRICTIVE.exec(clause)!.index).split(':')[0].replace(/\bno\s+[\w-]+(?:\s+[\w-]+)?/gi, '');
+    const exceptionCues = cuesOf(exception);
+    const kept = new Set<CategoryId>([...(exceptionCues.length ? exceptionCues : ['necessary' as const]), ...servicesIn(exception, reading.services).map((service) => service.category)]);
+    if (SESSION.test(clause)) kept.add('necessary');
+    for (const id of OPTIONAL_CATEGORIES) if (!kept.has(id) && !reading.ruledOut.has(id)) reading.ruledOut.set(id, text);
+    for (const id of kept) if (!reading.found.has(id)) reading.found.set(id, text);
+    return;
+  }
+  for (const id of cues) if (id !== 'necessary' && !reading.ruledOut.has(id)) reading.ruledOut.set(id, text);
+  for (const service of servicesIn(clause, reading.services)) reading.undecided.push(`"${text}" says ${service.name} is not used: left out.`);
+  // "We do not use third-party cookies" names no category word, but means advertising partners.
+  if (!cues.length && /third[- ]party (?:cookies|tracking)/i.test(clause)) reading.ruledOut.set('advertising', text);
 }
 
 /** A table row: each column the header named, else the cells as name, then whatever they look like. */

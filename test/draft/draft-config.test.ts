@@ -247,6 +247,8 @@ describe('reading a cookie section', () => {
     ["A cookie means we won't show you notices you have already read.", ['preferences'], []],
     ['You need a cookie to log in and create an account.', ['necessary'], []],
     ['We do not use third-party advertising cookies.', [], ['advertising']],
+    ['We do not use third-party advertisements.', [], ['advertising']],
+    ['Cookies help us see how visitors use the site; we do not use them for advertising.', ['analytics'], ['advertising']],
     ['We do not use any cookies other than those needed for the site to work.', ['necessary'], ['preferences', 'analytics', 'advertising']],
     ['We set no cookies except for analytics cookies that count visits.', ['analytics'], ['preferences', 'advertising']],
     ['You can refuse advertising cookies in your browser settings.', [], []],
