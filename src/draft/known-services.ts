@@ -155,7 +155,7 @@ export const KNOWN_SERVICES: KnownService[] = [
     category: 'preferences',
     aliases: ['Intercom'],
     cookies: [
-      { pattern: '^intercom-id-', label: 'intercom-id-<app-id>', lifetime: 'P9M', purpose: 'An anonymous visitor id for the Intercom chat.' },
+      { pattern: '^intercom-id-', label: 'intercom-id-<app-id>', lifetime: 'P9M', purpose: 'A visitor id for the Intercom chat, so it can tell visitors apart.' },
       { pattern: '^intercom-session-', label: 'intercom-session-<app-id>', lifetime: 'P1W', purpose: 'Keeps the chat session, so you can see your conversations for a week.' },
       { pattern: '^intercom-device-id-', label: 'intercom-device-id-<app-id>', lifetime: 'P9M', purpose: 'Identifies the device that uses the chat, to prevent abuse.' },
     ],

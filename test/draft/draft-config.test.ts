@@ -60,7 +60,7 @@ describe('draftConfig', () => {
   });
 
   describe('every policy', () => {
-    const ALL = ['clear-picture', 'call-flow', 'cloud-phone', 'claranet-soho', 'cmm-telecoms', ...['cookie-table', 'prose-only', 'no-advertising', 'session-only', 'welsh-english'].map((name) => `/test/draft/policies/${name}.txt`)];
+    const ALL = ['clear-picture', 'call-flow', 'cloud-phone', 'claranet-soho', 'cmm-telecoms', ...['cookie-table', 'prose-only', 'no-advertising', 'session-only', 'welsh-english', 'services-named'].map((name) => `/test/draft/policies/${name}.txt`)];
     for (const name of ALL) {
       it(`drafts a config for ${name} that passes the validator, with the consent cookie first`, async () => {
         const { config } = await draft(name);
@@ -220,6 +220,37 @@ describe('draftConfig', () => {
       ]);
       expect(decisions.filter((entry) => entry.decision.endsWith('the policy rules it out')).map((entry) => entry.decision)).to.have.length(3);
       expect(config.provider.name).to.equal('Kestrel & Partners Accountants LLP');
+    });
+
+    it('services named without their cookies: the cookies, lifetimes and hosts from the built-in list', async () => {
+      const { config, decisions } = await ours('services-named');
+      expect(config.categories).to.deep.equal(['necessary', 'preferences', 'analytics', 'advertising']);
+      expect(rows(config).slice(1)).to.deep.equal([
+        ['^_hjSessionUser_', 'analytics', 'P1Y', '', ''],
+        ['^_hjSession_', 'analytics', 'PT30M', '', ''],
+        ['_fbp', 'advertising', 'P90D', '', ''],
+        ['fr', 'advertising', 'P90D', 'facebook.com', ''],
+        ['bcookie', 'advertising', 'P1Y', 'linkedin.com', ''],
+        ['lidc', 'advertising', 'P1D', 'linkedin.com', ''],
+        ['UserMatchHistory', 'advertising', 'P30D', 'linkedin.com', ''],
+        ['li_sugr', 'advertising', 'P90D', 'linkedin.com', ''],
+        ['__hstc', 'analytics', 'P6M', '', ''],
+        ['hubspotutk', 'analytics', 'P6M', '', ''],
+        ['__hssc', 'analytics', 'PT30M', '', ''],
+        ['__hssrc', 'analytics', 'session', '', ''],
+        ['^intercom-id-', 'preferences', 'P9M', '', ''],
+        ['^intercom-session-', 'preferences', 'P1W', '', ''],
+        ['^intercom-device-id-', 'preferences', 'P9M', '', ''],
+      ]);
+      expect(config.hosts).to.deep.equal({
+        analytics: ['*.hotjar.com', '*.hotjar.io', 'js.hs-scripts.com', 'js.hs-analytics.net', 'js.hs-banner.com'],
+        advertising: ['connect.facebook.net', 'www.facebook.com', 'snap.licdn.com', 'px.ads.linkedin.com'],
+        preferences: ['widget.intercom.io', 'js.intercomcdn.com', '*.intercom.io'],
+      });
+      expect(config.texts['en-GB']['preferences.description']).to.equal('Our live chat is provided by Intercom, which remembers your conversation so you can carry on where you left off.');
+      const hotjar = decisions.find((entry) => entry.decision.startsWith('cookies of Hotjar'));
+      expect(hotjar?.source).to.equal('https://help.hotjar.com/hc/en-us/articles/6952777582999-Cookies-Set-by-the-Hotjar-Tracking-Code');
+      expect(hotjar?.decision).to.include('Hotjar records how visitors move around our coverage pages');
     });
 
     it('Welsh-English headings: the sections under "Cwcis / Cookies", a pattern for a site-specific name, YouTube from the built-in list', async () => {
