@@ -324,6 +324,8 @@ function readProseCookies(statement: Statement, categories: Set<CategoryId>, ser
     };
   };
   const category = categories.size === 1 ? [...categories][0] : statement.heading;
+  // A provider the sentence names that the built-in list does not know ("provided by Acme Chat Ltd").
+  const namedProvider = /\b(?:set|provided|served|placed|run|operated) by ((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|of|and))*)/.exec(text)?.[1]?.replace(/(?: (?:of|and))+$/, '');
   for (const { name, index } of names) {
     const lifetime = durations.find(ownerOf(index))?.value ?? (durations.length === 1 ? durations[0].value : undefined);
     const domain = domains.find(ownerOf(index))?.domain;
@@ -335,7 +337,7 @@ function readProseCookies(statement: Statement, categories: Set<CategoryId>, ser
       category: category ?? (service && (!known || known.service === service) ? service.category : undefined),
       lifetime: lifetime ?? sessionWords,
       domain: domain ?? undefined,
-      provider: service?.provider,
+      provider: service?.provider ?? namedProvider,
       purpose: text,
       service,
       from: { ...(lifetime ?? sessionWords ? { lifetime: 'policy' } : {}), ...(domain ? { domain: 'policy' } : {}), ...(category ? { category: categories.size === 1 ? 'policy' : 'heading' } : {}) },

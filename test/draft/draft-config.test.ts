@@ -315,6 +315,11 @@ describe('reading a cookie section', () => {
     ]);
   });
 
+  it('gives a cookie the provider the sentence names', () => {
+    const { cookies } = read('Our support chat is provided by Acme Chat Ltd and sets acme_chat_id for 30 days.');
+    expect(cookies.map((cookie) => [cookie.name, cookie.provider, cookie.lifetime])).to.deep.equal([['acme_chat_id', 'Acme Chat Ltd', 'P30D']]);
+  });
+
   it('takes no ordinary capitalised word for a cookie name', () => {
     expect(read('Under UK GDPR and PECR we ask before we set cookies. The ICO has more advice.').cookies).to.deep.equal([]);
   });
