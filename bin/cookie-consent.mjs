@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { draftConfig, formatConfigErrors, parseConfig } from '../dist-cli/draft.js';
 
-const USAGE = 'Usage: cookie-consent draft <policy.txt|->\n  Prints a draft cookie-consent.json for the privacy policy in the file ("-" reads standard input).';
+const USAGE = [
+  'Usage: cookie-consent draft <policy.txt|->',
+  '  Prints a draft cookie-consent.json for the privacy policy in the file ("-" reads standard input).',
+  '  Reports each decision, with the sentence it came from, and what is left to check on standard error.',
+  '  Exits 1 for text that is no privacy policy (empty, binary, JSON) and 2 for a wrong command.',
+].join('\n');
 
 const [command, file, ...rest] = process.argv.slice(2);
 if (command === '--help' || command === '-h') {

@@ -74,7 +74,8 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, ninety: 90,
 };
 const UNIT_CODES: Record<string, string> = { year: 'Y', month: 'M', week: 'W', day: 'D', hour: 'H', minute: 'M' };
-// Welsh units appear beside the English in bilingual policies ("2 flynedd / 2 years").
+// A lifetime in figures or words ("2 years", "thirteen months", "a year"), or one of the ways a
+// policy says a cookie ends with the visit ("session", "until you close your browser").
 const DURATION = new RegExp(
   `\\b(\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')})[\\s-]*(years?|months?|weeks?|days?|hours?|minutes?|mins?|yrs?)\\b|\\b(session(?! cookies? (?:and|or)\\b)|until you (?:close|leave|quit) (?:your|the) (?:browser|site|website)|when you close your browser|end of (?:your|the) (?:browser )?session|browser session)\\b`,
   'gi',
@@ -125,7 +126,7 @@ export function statementsOf(lines: Array<{ text: string; heading?: CategoryId }
       statements.push({ text: cells.join(' | '), heading, cells });
       continue;
     }
-    // Break after a full stop unless it ends an abbreviation ("e.g.", "i.e.", "Ltd.").
+    // A sentence ends at a full stop followed by a capital, so "e.g. the" stays whole.
     for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z"“‘(•*-])/)) {
       const clean = sentence.replace(/^[•·*–-]\s*|^\(?[a-z0-9]{1,2}[.)]\s+/i, '').trim();
       if (clean) statements.push({ text: clean, heading });
