@@ -9,10 +9,10 @@
  */
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
-import config from '../rollup.config.mjs';
+import configs from '../rollup.config.mjs';
 
 const BUDGET = 12_288;
-const scriptTag = config.find((build) => build.output.file === 'dist/cookie-consent.min.js');
+const scriptTag = configs({}).find((build) => build.output.file === 'dist/cookie-consent.min.js');
 const bundles = [
   { label: 'Lit (LitElement, html, css)', imports: { LitElement: 'lit', html: 'lit', css: 'lit' } },
   {

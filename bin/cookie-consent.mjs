@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /**
  * cookie-consent draft <policy.txt|->: prints a draft config (JSON) for the privacy policy in the
- * file, or on standard input, and lists on stderr what the policy did not say.
+ * file, or on standard input. On stderr it reports each decision with the sentence it came from,
+ * and what it could not decide. Text that is no policy at all (empty, binary, JSON) exits 1.
  */
 import { readFileSync } from 'node:fs';
-import { draftConfig, formatConfigErrors, parseConfig } from '../dist/draft.js';
+import { draftConfig, formatConfigErrors, parseConfig } from '../dist-cli/draft.js';
 
-const USAGE = 'Usage: cookie-consent draft <policy.txt|->\n  Prints a draft cookie-consent.json for the privacy policy in the file ("-" reads standard input).';
+const USAGE = [
+  'Usage: cookie-consent draft <policy.txt|->',
+  '  Prints a draft cookie-consent.json for the privacy policy in the file ("-" reads standard input).',
+  '  Reports each decision, with the sentence it came from, and what is left to check on standard error.',
+  '  Exits 1 for text that is no privacy policy (empty, binary, JSON) and 2 for a wrong command.',
+].join('\n');
 
 const [command, file, ...rest] = process.argv.slice(2);
 if (command === '--help' || command === '-h') {
@@ -27,11 +33,18 @@ try {
   process.exit(1);
 }
 
-const { config, notes } = draftConfig(policy);
+const result = draftConfig(policy);
+if (!result.ok) {
+  console.error(`cookie-consent: cannot draft a config from ${file === '-' ? 'standard input' : file}: ${result.error}`);
+  process.exit(1);
+}
+const { config, decisions, notes } = result;
 const { errors } = parseConfig(config);
 if (errors.length) {
   console.error(formatConfigErrors(errors));
   process.exit(1);
 }
-for (const note of notes) console.error(`cookie-consent: ${note}`);
+// The report: each decision with the policy's words it came from, then what is left to decide.
+for (const { decision, source } of decisions) console.error(`cookie-consent: decided: ${decision}${source ? `\n    from: ${/^https?:/.test(source) ? source : `"${source}"`}` : ''}`);
+for (const note of notes) console.error(`cookie-consent: to check: ${note}`);
 process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);

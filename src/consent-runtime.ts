@@ -6,7 +6,7 @@ import { loadConfig, type ConfigSource } from './load-config.js';
 import { Blocker, type Grants } from './blocker/blocker.js';
 import { cleanUpCategories } from './blocker/cleanup.js';
 import { enGB, type Strings } from './i18n/en-GB.js';
-import { builtInLanguageFor, languageChain, resolveStrings } from './i18n/strings.js';
+import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from './i18n/strings.js';
 import { consentModeState, pushConsentMode } from './integrations/google-consent-mode.js';
 import type { ConsentLog } from './integrations/consent-log.js';
 import { CookieAuditor, documentCookieNames } from './cookie-audit.js';
@@ -289,6 +289,7 @@ export class ConsentRuntime extends EventTarget {
     }
     this.language = chain.find((tag) => builtIn[tag] || this.config.texts[tag]) ?? 'en-GB';
     this.strings = resolveStrings(chain, builtIn, this.config.texts);
+    this.strings.description = describeCategories(this.strings, chain, this.config.texts, this.language, this.config.categories);
     this.blocker.setStrings?.(this.strings);
   }
 

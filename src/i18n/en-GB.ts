@@ -6,8 +6,9 @@
  */
 export const enGB = {
   title: 'Cookies on this site',
-  description:
-    'We use cookies that the site needs to work. With your consent, we would also like to use cookies to remember your preferences, understand how the site is used and show relevant advertising.',
+  description: 'We use cookies that the site needs to work.',
+  /** Added to `description` for the config's optional categories, named by their titles. */
+  optionalCookies: 'With your consent, we would also like to use cookies for: {categories}.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   manage: 'Manage preferences',
@@ -66,7 +67,7 @@ export const enGB = {
   'preferences.title': 'Preferences',
   'preferences.description': 'Remember your choices, such as language or region, and recognise you when you return.',
   'analytics.title': 'Analytics',
-  'analytics.description': 'Count visits and see how the site is used, so we can improve it. The figures are anonymous.',
+  'analytics.description': 'Count visits and see how the site is used, so we can improve it.',
   'advertising.title': 'Advertising',
   'advertising.description':
     'Set by advertising partners to show relevant adverts and measure how many people respond to them, on this site and others.',

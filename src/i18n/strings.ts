@@ -68,3 +68,29 @@ export function plural(strings: Strings, language: string, unit: string, count: 
 export function categoryText(strings: Strings, id: string): { title: string; description: string } {
   return { title: strings[`${id}.title`] ?? id, description: strings[`${id}.description`] ?? '' };
 }
+
+/**
+ * The banner's description for the config's own categories: the language's sentence about the
+ * cookies the site needs, then one naming its optional categories by title, so the default text
+ * never speaks of a category the config does not have. A description the config writes itself
+ * (in any language of the chain) is kept as written.
+ */
+export function describeCategories(
+  strings: Strings,
+  chain: readonly string[],
+  overrides: Record<string, TextOverrides>,
+  language: string,
+  categories: ReadonlyArray<{ id: string; required: boolean }>,
+): string {
+  if (chain.some((tag) => overrides[tag]?.description !== undefined)) return strings.description;
+  const titles = categories.filter((category) => !category.required).map((category) => categoryText(strings, category.id).title);
+  if (!titles.length) return strings.description;
+  let list = titles.join(', ');
+  try {
+    // A browser without list data for the language (Welsh, in some builds) would join in English.
+    if (Intl.ListFormat.supportedLocalesOf(language).length) list = new Intl.ListFormat(language, { type: 'conjunction' }).format(titles);
+  } catch {
+    // An invalid language tag: the titles stay a comma-separated list.
+  }
+  return `${strings.description} ${format(strings.optionalCookies, { categories: list })}`;
+}

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { enGB } from '../../src/i18n/en-GB.js';
 import cy from '../../src/i18n/locales/cy.js';
 import fr from '../../src/i18n/locales/fr.js';
-import { builtInLanguageFor, format, languageChain, plural, resolveStrings } from '../../src/i18n/strings.js';
+import { builtInLanguageFor, describeCategories, format, languageChain, plural, resolveStrings } from '../../src/i18n/strings.js';
 
 const builtIn = { cy, fr };
 
@@ -183,5 +183,43 @@ describe('plural', () => {
       '6 blynedd',
       '7 mlynedd',
     ]);
+  });
+});
+
+describe('describeCategories', () => {
+  const categories = (...ids: string[]) => ids.map((id) => ({ id, required: id === 'necessary' }));
+  const english = (ids: string[], overrides: Record<string, Record<string, string>> = {}) =>
+    describeCategories(resolveStrings(['en-GB'], {}, overrides), ['en-GB'], overrides, 'en-GB', categories(...ids));
+
+  it('names only the optional categories the config has', () => {
+    expect(english(['necessary', 'analytics'])).to.equal('We use cookies that the site needs to work. With your consent, we would also like to use cookies for: Analytics.');
+    expect(english(['necessary', 'preferences', 'analytics', 'advertising'])).to.equal(
+      'We use cookies that the site needs to work. With your consent, we would also like to use cookies for: Preferences, Analytics and Advertising.',
+    );
+  });
+
+  it('speaks only of the cookies the site needs when the config has no optional category', () => {
+    expect(english(['necessary'])).to.equal('We use cookies that the site needs to work.');
+  });
+
+  it('names a config’s own category by the title the config gives it', () => {
+    expect(english(['necessary', 'chat'], { 'en-GB': { 'chat.title': 'Live chat' } })).to.include('cookies for: Live chat.');
+  });
+
+  it('keeps a description the config writes itself', () => {
+    expect(english(['necessary', 'advertising'], { 'en-GB': { description: 'Our own words.' } })).to.equal('Our own words.');
+  });
+
+  it('joins the titles in the page’s language, and never with an English "and" in another language', () => {
+    const described = (language: string) => {
+      const chain = languageChain(language);
+      return describeCategories(resolveStrings(chain, builtIn, {}), chain, {}, language, categories('necessary', 'preferences', 'advertising'));
+    };
+    expect(described('fr')).to.equal(`${fr.description} Avec votre consentement, nous aimerions aussi utiliser des cookies pour : ${fr['preferences.title']} et ${fr['advertising.title']}.`);
+    expect(described('cy')).to.include(`ddefnyddio cwcis ar gyfer: ${cy['preferences.title']}`).and.not.include(' and ');
+  });
+
+  it('makes no claim that analytics figures are anonymous', () => {
+    expect(enGB['analytics.description']).to.not.match(/anonym/i);
   });
 });

@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** Welsh (Cymraeg). */
 const cy: Strings = {
   title: 'Cwcis ar y wefan hon',
-  description:
-    "Rydym yn defnyddio cwcis sydd eu hangen er mwyn i'r wefan weithio. Gyda'ch caniatâd, hoffem hefyd ddefnyddio cwcis i gofio eich dewisiadau, i ddeall sut mae'r wefan yn cael ei defnyddio ac i ddangos hysbysebion perthnasol.",
+  description: "Rydym yn defnyddio cwcis sydd eu hangen er mwyn i'r wefan weithio.",
+  optionalCookies: "Gyda'ch caniatâd, hoffem hefyd ddefnyddio cwcis ar gyfer: {categories}.",
   acceptAll: 'Derbyn y cyfan',
   rejectAll: 'Gwrthod y cyfan',
   manage: 'Rheoli dewisiadau',
@@ -93,7 +93,7 @@ const cy: Strings = {
   'preferences.description': "Cofio eich dewisiadau, fel iaith neu ranbarth, a'ch adnabod pan fyddwch yn dychwelyd.",
   'analytics.title': 'Dadansoddi',
   'analytics.description':
-    "Cyfrif ymweliadau a gweld sut mae'r wefan yn cael ei defnyddio, er mwyn i ni allu ei gwella. Mae'r ffigurau'n ddienw.",
+    "Cyfrif ymweliadau a gweld sut mae'r wefan yn cael ei defnyddio, er mwyn i ni allu ei gwella.",
   'advertising.title': 'Hysbysebu',
   'advertising.description':
     "Yn cael eu gosod gan bartneriaid hysbysebu i ddangos hysbysebion perthnasol ac i fesur faint o bobl sy'n ymateb iddynt, ar y wefan hon ac ar wefannau eraill.",

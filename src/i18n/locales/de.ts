@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** German (Deutsch). */
 const de: Strings = {
   title: 'Cookies auf dieser Website',
-  description:
-    'Wir verwenden Cookies, die für den Betrieb der Website erforderlich sind. Mit Ihrer Einwilligung möchten wir außerdem Cookies verwenden, um Ihre Einstellungen zu speichern, zu verstehen, wie die Website genutzt wird, und relevante Werbung anzuzeigen.',
+  description: 'Wir verwenden Cookies, die für den Betrieb der Website erforderlich sind.',
+  optionalCookies: 'Mit Ihrer Einwilligung möchten wir außerdem Cookies für folgende Zwecke verwenden: {categories}.',
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',
   manage: 'Einstellungen verwalten',
@@ -66,7 +66,7 @@ const de: Strings = {
     'Speichern Ihre Auswahl, etwa Sprache oder Region, und erkennen Sie wieder, wenn Sie zurückkehren.',
   'analytics.title': 'Statistik',
   'analytics.description':
-    'Zählen Besuche und zeigen, wie die Website genutzt wird, damit wir sie verbessern können. Die Zahlen sind anonym.',
+    'Zählen Besuche und zeigen, wie die Website genutzt wird, damit wir sie verbessern können.',
   'advertising.title': 'Werbung',
   'advertising.description':
     'Werden von Werbepartnern gesetzt, um relevante Werbung anzuzeigen und zu messen, wie viele Menschen darauf reagieren – auf dieser Website und auf anderen.',

@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** Spanish (español). */
 const es: Strings = {
   title: 'Cookies en este sitio',
-  description:
-    'Utilizamos cookies que el sitio necesita para funcionar. Con su consentimiento, también nos gustaría utilizar cookies para recordar sus preferencias, entender cómo se usa el sitio y mostrar publicidad relevante.',
+  description: 'Utilizamos cookies que el sitio necesita para funcionar.',
+  optionalCookies: 'Con su consentimiento, también nos gustaría usar cookies para: {categories}.',
   acceptAll: 'Aceptar todas',
   rejectAll: 'Rechazar todas',
   manage: 'Gestionar preferencias',
@@ -72,7 +72,7 @@ const es: Strings = {
   'preferences.description': 'Recuerdan sus opciones, como el idioma o la región, y le reconocen cuando vuelve.',
   'analytics.title': 'Analíticas',
   'analytics.description':
-    'Cuentan las visitas y muestran cómo se usa el sitio para que podamos mejorarlo. Las cifras son anónimas.',
+    'Cuentan las visitas y muestran cómo se usa el sitio para que podamos mejorarlo.',
   'advertising.title': 'Publicidad',
   'advertising.description':
     'Las instalan socios publicitarios para mostrar anuncios relevantes y medir cuántas personas responden a ellos, en este sitio y en otros.',

@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** French (français). */
 const fr: Strings = {
   title: 'Cookies sur ce site',
-  description:
-    'Nous utilisons des cookies nécessaires au fonctionnement du site. Avec votre consentement, nous souhaitons également utiliser des cookies pour mémoriser vos préférences, comprendre comment le site est utilisé et afficher des publicités pertinentes.',
+  description: 'Nous utilisons des cookies nécessaires au fonctionnement du site.',
+  optionalCookies: 'Avec votre consentement, nous aimerions aussi utiliser des cookies pour : {categories}.',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
   manage: 'Gérer les préférences',
@@ -73,7 +73,7 @@ const fr: Strings = {
     'Mémorisent vos choix, comme la langue ou la région, et vous reconnaissent lorsque vous revenez.',
   'analytics.title': 'Mesure d’audience',
   'analytics.description':
-    'Comptent les visites et montrent comment le site est utilisé, afin que nous puissions l’améliorer. Les statistiques sont anonymes.',
+    'Comptent les visites et montrent comment le site est utilisé, afin que nous puissions l’améliorer.',
   'advertising.title': 'Publicité',
   'advertising.description':
     'Déposés par des partenaires publicitaires pour afficher des publicités pertinentes et mesurer combien de personnes y réagissent, sur ce site et sur d’autres.',

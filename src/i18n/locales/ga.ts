@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** Irish (Gaeilge). */
 const ga: Strings = {
   title: 'Fianáin ar an suíomh seo',
-  description:
-    'Úsáidimid fianáin a theastaíonn ón suíomh chun oibriú. Le do thoiliú, ba mhaith linn fianáin a úsáid freisin chun do roghanna a mheabhrú, chun a thuiscint conas a úsáidtear an suíomh agus chun fógraíocht ábhartha a thaispeáint.',
+  description: 'Úsáidimid fianáin a theastaíonn ón suíomh chun oibriú.',
+  optionalCookies: 'Le do thoiliú, ba mhaith linn fianáin a úsáid freisin le haghaidh: {categories}.',
   acceptAll: 'Glac le gach fianán',
   rejectAll: 'Diúltaigh do gach fianán',
   manage: 'Bainistigh roghanna',
@@ -87,7 +87,7 @@ const ga: Strings = {
     'Meabhraíonn siad do roghanna, amhail teanga nó réigiún, agus aithníonn siad thú nuair a fhilleann tú.',
   'analytics.title': 'Anailísíocht',
   'analytics.description':
-    'Áiríonn siad cuairteanna agus taispeánann siad conas a úsáidtear an suíomh, ionas gur féidir linn é a fheabhsú. Tá na figiúirí anaithnid.',
+    'Áiríonn siad cuairteanna agus taispeánann siad conas a úsáidtear an suíomh, ionas gur féidir linn é a fheabhsú.',
   'advertising.title': 'Fógraíocht',
   'advertising.description':
     'Socraíonn comhpháirtithe fógraíochta iad chun fógraí ábhartha a thaispeáint agus chun a thomhas cé mhéad duine a fhreagraíonn dóibh, ar an suíomh seo agus ar shuímh eile.',

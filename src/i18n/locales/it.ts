@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** Italian (italiano). */
 const it: Strings = {
   title: 'Cookie su questo sito',
-  description:
-    'Usiamo i cookie necessari al funzionamento del sito. Con il tuo consenso, vorremmo usare anche cookie per ricordare le tue preferenze, capire come viene usato il sito e mostrare pubblicità pertinente.',
+  description: 'Usiamo i cookie necessari al funzionamento del sito.',
+  optionalCookies: 'Con il tuo consenso, vorremmo usare anche cookie per: {categories}.',
   acceptAll: 'Accetta tutti',
   rejectAll: 'Rifiuta tutti',
   manage: 'Gestisci preferenze',
@@ -72,7 +72,7 @@ const it: Strings = {
   'preferences.description': 'Ricordano le tue scelte, come la lingua o la regione, e ti riconoscono quando torni.',
   'analytics.title': 'Statistiche',
   'analytics.description':
-    'Contano le visite e mostrano come viene usato il sito, così possiamo migliorarlo. I dati sono anonimi.',
+    'Contano le visite e mostrano come viene usato il sito, così possiamo migliorarlo.',
   'advertising.title': 'Pubblicità',
   'advertising.description':
     'Impostati dai partner pubblicitari per mostrare annunci pertinenti e misurare quante persone vi rispondono, su questo sito e su altri.',

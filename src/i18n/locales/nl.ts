@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** Dutch (Nederlands). */
 const nl: Strings = {
   title: 'Cookies op deze website',
-  description:
-    'We gebruiken cookies die nodig zijn om de website te laten werken. Met uw toestemming willen we ook cookies gebruiken om uw voorkeuren te onthouden, te begrijpen hoe de website wordt gebruikt en relevante advertenties te tonen.',
+  description: 'We gebruiken cookies die nodig zijn om de website te laten werken.',
+  optionalCookies: 'Met uw toestemming willen we ook cookies gebruiken voor: {categories}.',
   acceptAll: 'Alles accepteren',
   rejectAll: 'Alles weigeren',
   manage: 'Voorkeuren beheren',
@@ -65,7 +65,7 @@ const nl: Strings = {
   'preferences.description': 'Onthouden uw keuzes, zoals taal of regio, en herkennen u als u terugkomt.',
   'analytics.title': 'Statistieken',
   'analytics.description':
-    'Tellen bezoeken en laten zien hoe de website wordt gebruikt, zodat we die kunnen verbeteren. De cijfers zijn anoniem.',
+    'Tellen bezoeken en laten zien hoe de website wordt gebruikt, zodat we die kunnen verbeteren.',
   'advertising.title': 'Advertenties',
   'advertising.description':
     'Geplaatst door advertentiepartners om relevante advertenties te tonen en te meten hoeveel mensen erop reageren, op deze website en op andere websites.',

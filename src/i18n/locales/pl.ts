@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** Polish (polski). */
 const pl: Strings = {
   title: 'Pliki cookie na tej stronie',
-  description:
-    'Używamy plików cookie, których strona potrzebuje do działania. Za Twoją zgodą chcielibyśmy też używać plików cookie, aby zapamiętywać Twoje preferencje, rozumieć, jak strona jest używana, i wyświetlać odpowiednie reklamy.',
+  description: 'Używamy plików cookie, których strona potrzebuje do działania.',
+  optionalCookies: 'Za Twoją zgodą chcielibyśmy też używać plików cookie w celach: {categories}.',
   acceptAll: 'Zaakceptuj wszystkie',
   rejectAll: 'Odrzuć wszystkie',
   manage: 'Zarządzaj preferencjami',
@@ -79,7 +79,7 @@ const pl: Strings = {
   'preferences.description': 'Zapamiętują Twoje wybory, np. język lub region, i rozpoznają Cię, gdy wracasz.',
   'analytics.title': 'Analityczne',
   'analytics.description':
-    'Liczą wizyty i pokazują, jak strona jest używana, abyśmy mogli ją ulepszać. Dane są anonimowe.',
+    'Liczą wizyty i pokazują, jak strona jest używana, abyśmy mogli ją ulepszać.',
   'advertising.title': 'Reklamowe',
   'advertising.description':
     'Zapisywane przez partnerów reklamowych, aby wyświetlać odpowiednie reklamy i mierzyć, ile osób na nie reaguje – na tej stronie i na innych.',

@@ -3,8 +3,8 @@ import type { Strings } from '../en-GB.js';
 /** Portuguese (português), European spelling. */
 const pt: Strings = {
   title: 'Cookies neste site',
-  description:
-    'Usamos cookies necessários para o funcionamento do site. Com o seu consentimento, também gostaríamos de usar cookies para memorizar as suas preferências, compreender como o site é usado e mostrar publicidade relevante.',
+  description: 'Usamos cookies necessários para o funcionamento do site.',
+  optionalCookies: 'Com o seu consentimento, gostaríamos também de usar cookies para: {categories}.',
   acceptAll: 'Aceitar todos',
   rejectAll: 'Rejeitar todos',
   manage: 'Gerir preferências',
@@ -73,7 +73,7 @@ const pt: Strings = {
     'Memorizam as suas escolhas, como o idioma ou a região, e reconhecem a sua visita quando regressa.',
   'analytics.title': 'Análise',
   'analytics.description':
-    'Contam as visitas e mostram como o site é usado, para que o possamos melhorar. Os dados são anónimos.',
+    'Contam as visitas e mostram como o site é usado, para que o possamos melhorar.',
   'advertising.title': 'Publicidade',
   'advertising.description':
     'Instalados por parceiros de publicidade para mostrar anúncios relevantes e medir quantas pessoas reagem a eles, neste site e noutros.',
