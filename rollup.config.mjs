@@ -108,6 +108,12 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' })],
   },
+  // `cookie-consent/server`: the pure record and config checks only, so no DOM and no dependencies.
+  {
+    input: 'src/server.ts',
+    output: { file: 'dist/server.js', format: 'es' },
+    plugins: [ts()],
+  },
   // Built-in languages, fetched on demand by the widget when the page's language needs one.
   ...locales.map((input) => ({
     input,
