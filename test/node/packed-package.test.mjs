@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,6 +34,12 @@ const files = {
 <h1>Acme Widgets</h1>
 <script type="text/plain" data-category="analytics">window.analyticsRan = true;</script>
 </body>
+</html>
+`,
+  'cy.html': `<!doctype html>
+<html lang="cy">
+<head><meta charset="utf-8"><title>Acme</title><link rel="icon" href="data:,"><script type="module" src="/main.js"></script></head>
+<body><cookie-consent config="/cookie-consent.json"></cookie-consent></body>
 </html>
 `,
   // Exactly what the README tells a bundler user to write.
@@ -104,6 +110,9 @@ describe('the packed package', () => {
   let app;
   let packageDir;
   let typeCheck;
+  let server;
+  let browser;
+  let url;
 
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'cookie-consent-pack-'));
@@ -122,14 +131,55 @@ describe('the packed package', () => {
       await writeFile(join(app, name), text);
     }
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    // Checked while Vite builds; the tests below wait for it.
+    // Checked while Vite builds; the test for it waits.
     typeCheck = Promise.allSettled(['tsconfig.json', 'tsconfig.server.json'].map((project) => run(process.execPath, [tsc, '-p', join(app, project)], { cwd: app })));
+
+    const out = join(app, 'dist');
+    await build({
+      root: app,
+      configFile: false,
+      logLevel: 'warn',
+      build: { outDir: out, emptyOutDir: true, rollupOptions: { input: [join(app, 'index.html'), join(app, 'cy.html')] } },
+    });
+    // As the README says: the built-in translations go beside the bundled script.
+    await cp(join(packageDir, 'dist', 'locales'), join(out, 'assets', 'locales'), { recursive: true });
+    server = createServer(async (request, response) => {
+      const path = new URL(request.url, 'http://localhost').pathname;
+      try {
+        const body = await readFile(join(out, path === '/' ? 'index.html' : normalize(path)));
+        response.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    url = `http://127.0.0.1:${server.address().port}/`;
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
   });
 
   after(async () => {
+    await browser?.close();
+    server?.close();
     await typeCheck;
     if (work) await rm(work, { recursive: true, force: true });
   });
+
+  /** A page in a fresh browser context (no cookies), with every page error and console error collected. */
+  async function open(path) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(`${message.text()} ${message.location().url ?? ''}`));
+    const scripts = [];
+    page.on('response', (response) => response.request().resourceType() === 'script' && scripts.push(new URL(response.url()).pathname));
+    await page.goto(new URL(path, url).href);
+    return { page, problems, scripts };
+  }
 
   it('marks every file the ES module loads as having side effects', async () => {
     const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
@@ -149,59 +199,38 @@ describe('the packed package', () => {
   });
 
   it('works in a production Vite build: banner, Accept all, and the dialog from its own chunk', async () => {
-    await build({ root: app, configFile: false, logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true } });
-    const out = join(app, 'dist');
-    const server = createServer(async (request, response) => {
-      const path = new URL(request.url, 'http://localhost').pathname;
-      try {
-        const body = await readFile(join(out, path === '/' ? 'index.html' : normalize(path)));
-        response.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream' }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage();
-      const problems = [];
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && problems.push(`${message.text()} ${message.location().url ?? ''}`));
-      const scripts = [];
-      page.on('response', (response) => response.request().resourceType() === 'script' && scripts.push(new URL(response.url()).pathname));
-      const url = `http://127.0.0.1:${server.address().port}/`;
-      await page.goto(url);
+    const { page, problems, scripts } = await open('/');
+    await page.waitForSelector('cookie-consent >>> .banner [data-action="accept"]', { timeout: 10_000 });
+    assert.equal(await page.evaluate(() => window.analyticsRan), undefined, 'analytics held back before consent');
+    await page.click('cookie-consent >>> .banner [data-action="accept"]');
+    await page.waitForFunction(() => window.analyticsRan === true, { timeout: 5_000 });
+    const stored = await page.evaluate(() => window.CookieConsent.getConsent());
+    assert.deepEqual(stored.categories, { necessary: true, preferences: true, analytics: true, advertising: true });
+    assert.equal(await page.evaluate(() => window.CookieConsent.hasConsent('advertising')), true);
 
-      await page.waitForSelector('cookie-consent >>> .banner [data-action="accept"]', { timeout: 10_000 });
-      assert.equal(await page.evaluate(() => window.analyticsRan), undefined, 'analytics held back before consent');
-      await page.click('cookie-consent >>> .banner [data-action="accept"]');
-      await page.waitForFunction(() => window.analyticsRan === true, { timeout: 5_000 });
-      const stored = await page.evaluate(() => window.CookieConsent.getConsent());
-      assert.deepEqual(stored.categories, { necessary: true, preferences: true, analytics: true, advertising: true });
-      assert.equal(await page.evaluate(() => window.CookieConsent.hasConsent('advertising')), true);
+    // The server helper reads the cookie the browser stored to the same decision.
+    const cookies = await page.cookies();
+    assert.ok(cookies.some((cookie) => cookie.name === 'cookie_consent'), 'the consent cookie is stored');
+    const { readConsent } = await import(join(packageDir, 'dist', 'server.js'));
+    const consent = readConsent(cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; '), config);
+    assert.equal(consent.problem, undefined);
+    assert.deepEqual(consent.record, stored);
 
-      // The server helper reads the cookie the browser stored to the same decision.
-      const cookies = await page.cookies();
-      assert.ok(cookies.some((cookie) => cookie.name === 'cookie_consent'), 'the consent cookie is stored');
-      const { readConsent } = await import(join(packageDir, 'dist', 'server.js'));
-      const consent = readConsent(cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; '), config);
-      assert.equal(consent.problem, undefined);
-      assert.deepEqual(consent.record, stored);
+    const loadedBeforeDialog = scripts.length;
+    await page.click('cookie-consent >>> [data-action="preferences"]');
+    await page.waitForFunction(() => document.querySelector('cookie-consent').shadowRoot.querySelector('dialog')?.open, { timeout: 5_000 });
+    await page.waitForSelector('cookie-consent >>> dialog input[role="switch"]', { timeout: 5_000 });
+    const dialogScripts = scripts.slice(loadedBeforeDialog);
+    assert.ok(dialogScripts.some((path) => /preferences-panel/.test(path)), `the dialog's own chunk was fetched on opening: ${scripts.join(', ')}`);
+    assert.deepEqual(problems, []);
+  });
 
-      const loadedBeforeDialog = scripts.length;
-      await page.click('cookie-consent >>> [data-action="preferences"]');
-      await page.waitForFunction(() => document.querySelector('cookie-consent').shadowRoot.querySelector('dialog')?.open, { timeout: 5_000 });
-      await page.waitForSelector('cookie-consent >>> dialog input[role="switch"]', { timeout: 5_000 });
-      const dialogScripts = scripts.slice(loadedBeforeDialog);
-      assert.ok(dialogScripts.some((path) => /preferences-panel/.test(path)), `the dialog's own chunk was fetched on opening: ${scripts.join(', ')}`);
-      assert.deepEqual(problems, []);
-    } finally {
-      await browser.close();
-      server.close();
-    }
+  it('shows a Welsh page in Welsh, from the locale file beside the bundle', async () => {
+    const { page, problems, scripts } = await open('/cy.html');
+    const welsh = (await import(join(packageDir, 'dist', 'locales', 'cy.js'))).default;
+    const accept = await page.waitForSelector('cookie-consent >>> .banner [data-action="accept"]', { timeout: 10_000 });
+    assert.equal(await accept.evaluate((button) => button.textContent.trim()), welsh.acceptAll);
+    assert.ok(scripts.includes('/assets/locales/cy.js'), scripts.join(', '));
+    assert.deepEqual(problems, []);
   });
 });
