@@ -119,8 +119,8 @@ describe('the packed package', () => {
     app = join(work, 'app');
     packageDir = join(app, 'node_modules', 'cookie-consent');
     await mkdir(packageDir, { recursive: true });
-    // Scripts off: the build is already in dist/ (npm test builds first).
-    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root });
+    // Scripts off: the build is already in dist/ (npm test builds first). Offline: nothing is fetched.
+    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--offline', '--json', '--pack-destination', work], { cwd: root });
     const [{ filename }] = JSON.parse(stdout);
     await run('tar', ['-xzf', join(work, filename), '-C', packageDir, '--strip-components=1']);
     for (const dependency of ['lit', 'js-cookie']) {
