@@ -147,6 +147,12 @@ const widget = [
     preserveEntrySignatures: 'allow-extension',
     plugins: [ts({ noCheck: false, noEmitOnError: true, declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' }), withoutDraftTypes()],
   },
+  // `cookie-consent/server`: the pure record and config checks only, so no DOM and no dependencies.
+  {
+    input: 'src/server.ts',
+    output: { file: 'dist/server.js', format: 'es' },
+    plugins: [ts()],
+  },
 ];
 
 /**

@@ -2,7 +2,13 @@
 /**
  * Serves the repository's static files for the demo (`npm start`): any static file server would do,
  * the pages need no bundler. Also mounts the reference consent-log receiver at POST /consent.
+ *
+ *   node demo/serve.mjs [--build] [--no-build]   (PORT=8000 by default; the next free port if busy)
+ *
+ * `--build` runs `npm run build` first. One process to end: a build it started ends with it, and it
+ * ends when the process that started it does (`npm start` forwards SIGTERM only to its shell).
  */
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -45,14 +51,59 @@ const server = createServer(async (request, response) => {
   }
 });
 
+/** The `npm run build` in progress, in a process group of its own so that all of it can be ended. */
+let build = null;
+function stop() {
+  if (build) {
+    try {
+      process.kill(process.platform === 'win32' ? build.pid : -build.pid, 'SIGTERM');
+    } catch {
+      // Already finished.
+    }
+  }
+  server.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// npm runs this through a shell and, when it is ended, signals only that shell: an orphan here
+// would keep the port. The parent is checked often enough for the port to be free within a second.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop(), 250).unref();
+
+if (process.argv.includes('--build') && !process.argv.includes('--no-build')) {
+  build = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    detached: process.platform !== 'win32',
+  });
+  const [code] = await new Promise((resolve) => build.once('exit', (...result) => resolve(result)));
+  build = null;
+  if (code !== 0) {
+    console.error(`demo/serve.mjs: the build failed (exit code ${code}), so nothing is served.`);
+    process.exit(1);
+  }
+}
+
 const preferred = Number(process.env.PORT) || 8000;
+const LAST_PORT = preferred + 20;
+
+/** Listens on the preferred port, or the next free one; prints the one URL that serves. */
 function listen(port) {
-  server.once('error', (error) => {
-    if (error.code === 'EADDRINUSE' && port < preferred + 20) listen(port + 1);
-    else throw error;
-  });
-  server.listen(port, '127.0.0.1', () => {
+  const handleError = (error) => {
+    server.off('listening', handleListening);
+    if (error.code === 'EADDRINUSE' && port < LAST_PORT) return listen(port + 1);
+    console.error(`demo/serve.mjs: cannot listen on ports ${preferred}-${port}: ${error.message}`);
+    process.exit(1);
+  };
+  const handleListening = () => {
+    server.off('error', handleError);
     console.log(`Demo: http://localhost:${port}/demo/`);
-  });
+  };
+  server.once('error', handleError);
+  server.once('listening', handleListening);
+  server.listen(port, '127.0.0.1');
 }
 listen(preferred);

@@ -6,8 +6,12 @@ import { installApi } from './api.js';
 import { defineCookieConsent } from './define.js';
 import { pageRuntime } from './page-runtime.js';
 
+// The runtime first: defining the element upgrades a <cookie-consent> already in the page, which
+// would otherwise create it without the base URL its locale files (`locales/cy.js`) are found from.
+// A plain `import.meta.url` rather than `new URL('./', import.meta.url)`, which bundlers treat as an asset.
+const runtime = pageRuntime(import.meta.url);
 defineCookieConsent();
-installApi(pageRuntime(new URL('./', import.meta.url).href));
+installApi(runtime);
 
 export { CookieConsentElement } from './elements/cookie-consent.js';
 export { defineCookieConsent } from './define.js';

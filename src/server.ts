@@ -1,0 +1,165 @@
+/**
+ * `cookie-consent/server`: the visitor's decision as the server sees it, from the request's
+ * `Cookie` header, checked by the same rules as the browser (the pure consent record and config
+ * parser only: no DOM, no dependencies), so a server-rendered page can leave out what the visitor
+ * has not agreed to.
+ */
+import type { ConfigError, ConsentConfig } from './config/config-types.js';
+import { parseConfig } from './config/parse-config.js';
+import { parseRecord, serviceCategories, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
+
+export type { ConfigError, ConsentConfig } from './config/config-types.js';
+export type { ConsentRecord, RecordProblem } from './core/consent-record.js';
+
+/** A Fetch API `Request` (or anything with its `headers.get`). */
+export interface FetchLikeRequest {
+  headers: { get(name: string): string | null };
+}
+
+/** A Node `http.IncomingMessage` (Express's `req` too): header names in lower case. */
+export interface NodeLikeRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A request, or its `Cookie` header on its own (then say `gpc` in the options). */
+export type ConsentSource = FetchLikeRequest | NodeLikeRequest | string | null | undefined;
+
+export interface ReadConsentOptions {
+  /**
+   * Whether the visitor's browser sends Global Privacy Control. Default: the request's
+   * `Sec-GPC: 1` header (false when only a `Cookie` header string is given).
+   */
+  gpc?: boolean;
+  /** The time to check the record's age against (default: now). */
+  now?: Date;
+}
+
+/** Why there is no usable decision: the record's problems, or `config` when the config is invalid. */
+export type ConsentProblem = RecordProblem | 'config';
+
+/** What may run, after Global Privacy Control is applied: the same shape the browser's blocker uses. */
+export interface ConsentGrants {
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+}
+
+/** The result of {@link readConsent}. */
+export interface ServerConsent {
+  /**
+   * The decision as stored, when it is valid for this config; null when the visitor has not
+   * decided or must be asked again, and nothing non-essential may run.
+   */
+  readonly record: ConsentRecord | null;
+  /**
+   * Why `record` is null: `missing` (no cookie), `malformed` (not a record: tampered, truncated or
+   * not decodable), `version`, `revision` (answered another revision of the config), `expired`
+   * (older than `consent.days`, or dated in the future), `categories` / `services` (does not
+   * match the config's), or `config` (the config is invalid; see `configErrors`). Undefined with a record.
+   */
+  readonly problem: ConsentProblem | undefined;
+  /** Every problem in the config, with its JSON path; empty unless `problem` is `config`. */
+  readonly configErrors: ConfigError[];
+  /** The request carried Global Privacy Control. */
+  readonly gpc: boolean;
+  /**
+   * What may run: the record's choices, except that under Global Privacy Control a decision made
+   * without it never grants `saleOrSharing` categories (advertising). Null without a record.
+   */
+  readonly grants: ConsentGrants | null;
+  /** True when the category may run on this page, as `CookieConsent.hasConsent()` in the browser. */
+  hasConsent(category: string): boolean;
+  /** True when the service and its category may run, as for `data-service` markup in the browser. */
+  hasService(service: string): boolean;
+}
+
+/** Configs are parsed once per object (a config object is not expected to change). */
+const parsed = new WeakMap<object, { config: ConsentConfig; errors: ConfigError[] }>();
+
+function parse(config: unknown): { config: ConsentConfig; errors: ConfigError[] } {
+  if (typeof config !== 'object' || config === null) return parseConfig(config);
+  let result = parsed.get(config);
+  if (!result) parsed.set(config, (result = parseConfig(config)));
+  return result;
+}
+
+function header(source: FetchLikeRequest | NodeLikeRequest, name: string): string | undefined {
+  const { headers } = source;
+  if (typeof headers.get === 'function') return (headers as FetchLikeRequest['headers']).get(name) ?? undefined;
+  const value = (headers as NodeLikeRequest['headers'])[name];
+  return Array.isArray(value) ? value.join('; ') : value;
+}
+
+const decodeName = (name: string): string | null => {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The named cookie's value, decoded as js-cookie (which wrote it) reads it: the first cookie of
+ * that name wins, as the browser sends the most specific path first. `null` when it is there but
+ * is not valid percent-encoding.
+ */
+function cookieValue(cookieHeader: string, name: string): string | null | undefined {
+  for (const pair of cookieHeader.split(';')) {
+    const at = pair.indexOf('=');
+    if (at < 0 || decodeName(pair.slice(0, at).trim()) !== name) continue;
+    let value = pair.slice(at + 1).trim();
+    if (value[0] === '"') value = value.slice(1, -1);
+    try {
+      return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
+    } catch {
+      return null;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads the visitor's consent from a request (a Fetch `Request`, a Node or Express request) or
+ * from its `Cookie` header, against the site's config (the same JSON the widget loads). The rules
+ * are the browser's: a record that is tampered with, from another revision, expired or from
+ * another config is refused, and Global Privacy Control (`Sec-GPC: 1`) withholds sale/sharing
+ * categories a decision made without it granted. Never throws on what a visitor sends.
+ *
+ * @example
+ * const consent = readConsent(request, config);
+ * if (consent.hasConsent('analytics')) html += analyticsTag;
+ */
+export function readConsent(source: ConsentSource, config: unknown, options: ReadConsentOptions = {}): ServerConsent {
+  const isRequest = typeof source === 'object' && source !== null;
+  const cookieHeader = (isRequest ? header(source, 'cookie') : source) ?? '';
+  const gpc = options.gpc ?? (isRequest && header(source, 'sec-gpc')?.trim() === '1');
+  const { config: checked, errors } = parse(config);
+
+  let record: ConsentRecord | null = null;
+  let problem: ConsentProblem | undefined;
+  if (errors.length) {
+    problem = 'config';
+  } else {
+    const value = cookieValue(cookieHeader, checked.consent.cookieName);
+    const result = value === null ? ({ record: null, problem: 'malformed' } as const) : parseRecord(value, checked, options.now ?? new Date());
+    ({ record, problem } = result);
+  }
+
+  let grants: ConsentGrants | null = record;
+  if (record && gpc && !record.gpc) {
+    const categories = { ...record.categories };
+    for (const category of checked.categories) if (category.saleOrSharing) categories[category.id] = false;
+    grants = { categories, services: record.services };
+  }
+  const owners = serviceCategories(checked);
+  const hasConsent = (category: string): boolean => grants?.categories[category] === true;
+
+  return {
+    record,
+    problem,
+    configErrors: errors,
+    gpc,
+    grants,
+    hasConsent,
+    hasService: (service) => grants?.services[service] === true && hasConsent(owners.get(service) ?? ''),
+  };
+}
