@@ -18,7 +18,7 @@ async function openPage(): Promise<void> {
   frame.style.cssText = 'width: 1400px; height: 900px';
   frame.src = '/demo/configure.html';
   document.body.append(frame);
-  await waitUntil(() => frame.contentDocument?.documentElement.dataset.ready === 'true', 'the configurator is ready', { timeout: 5000 });
+  await waitUntil(() => frame.contentDocument?.documentElement?.dataset.ready === 'true', 'the configurator is ready', { timeout: 5000 });
 }
 
 async function draftFrom(policy: string): Promise<void> {
