@@ -380,7 +380,9 @@ export function draftConfig(policyText: string): DraftResult {
       optionalFound.add(category);
       decide(`category "${category}", for ${service.name}`, sentence);
     }
-    if (!namedOfService.length) {
+    if (!namedOfService.length && !service.cookies.length) {
+      notes.push(`The policy names ${service.name} ("${sentence}") but not its cookies, and the built-in list has none confirmed from the vendor's documentation: add the cookies it sets, with their lifetimes (${service.source}).`);
+    } else if (!namedOfService.length) {
       for (const cookie of service.cookies) {
         named.push({
           ...(cookie.name ? { name: cookie.name } : { name: cookie.label }),

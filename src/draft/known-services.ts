@@ -27,6 +27,10 @@ export interface KnownService {
   category: 'preferences' | 'analytics' | 'advertising';
   /** How policies name the service (matched case-insensitively, as whole words). */
   aliases: string[];
+  /**
+   * Only cookies whose name and lifetime the vendor's page states; empty when it states none we
+   * could confirm, and then the drafter asks for them rather than guessing.
+   */
   cookies: KnownCookie[];
   /** Hosts held back until consent (patterns as in a config's `hosts`). */
   hosts: string[];
@@ -44,8 +48,6 @@ export const KNOWN_SERVICES: KnownService[] = [
     cookies: [
       { name: '_ga', label: '_ga', lifetime: 'P2Y', purpose: 'Tells visitors apart, so visits can be counted.' },
       { pattern: '^_ga_', label: '_ga_<container-id>', lifetime: 'P2Y', purpose: 'Keeps the state of a visit (session) for Google Analytics.' },
-      { name: '_gid', label: '_gid', lifetime: 'P1D', purpose: 'Tells visitors apart over one day (Universal Analytics).' },
-      { name: '_gat', label: '_gat', lifetime: 'PT1M', purpose: 'Limits how often data is sent (Universal Analytics).' },
     ],
     hosts: ['*.google-analytics.com', '*.googletagmanager.com'],
     source: 'https://support.google.com/analytics/answer/11397207',
@@ -56,12 +58,7 @@ export const KNOWN_SERVICES: KnownService[] = [
     provider: 'Google',
     category: 'advertising',
     aliases: ['Google Ads', 'Google AdWords', 'AdWords', 'DoubleClick', 'Google Marketing Platform', 'Google AdSense', 'AdSense'],
-    cookies: [
-      { name: '_gcl_au', label: '_gcl_au', lifetime: 'P90D', purpose: 'Measures how many people who see or click an advert go on to use the site (conversions).' },
-      { name: 'IDE', label: 'IDE', lifetime: 'P13M', domain: 'doubleclick.net', purpose: 'Used by Google to show adverts and measure how people respond to them, on this site and others.' },
-      { name: 'test_cookie', label: 'test_cookie', lifetime: 'PT15M', domain: 'doubleclick.net', purpose: 'Checks whether the browser accepts cookies.' },
-      { name: '__gads', label: '__gads', lifetime: 'P13M', purpose: 'Used by Google to show adverts on the site and measure how people respond to them.' },
-    ],
+    cookies: [],
     hosts: ['*.doubleclick.net', '*.googleadservices.com', '*.googlesyndication.com'],
     source: 'https://business.safety.google/adscookies/',
   },
@@ -71,10 +68,7 @@ export const KNOWN_SERVICES: KnownService[] = [
     provider: 'Meta',
     category: 'advertising',
     aliases: ['Meta Pixel', 'Facebook Pixel', 'Facebook advertising', 'Facebook ads', 'Meta advertising'],
-    cookies: [
-      { name: '_fbp', label: '_fbp', lifetime: 'P90D', purpose: 'Tells visitors apart for Meta, to show adverts on Facebook and Instagram and measure them.' },
-      { name: 'fr', label: 'fr', lifetime: 'P90D', domain: 'facebook.com', purpose: 'Used by Meta to show adverts and measure how people respond to them.' },
-    ],
+    cookies: [],
     hosts: ['connect.facebook.net', 'www.facebook.com'],
     source: 'https://www.facebook.com/privacy/policies/cookies/',
   },
@@ -98,8 +92,8 @@ export const KNOWN_SERVICES: KnownService[] = [
     category: 'advertising',
     aliases: ['YouTube'],
     cookies: [
-      { name: 'YSC', label: 'YSC', lifetime: 'session', domain: 'youtube.com', purpose: 'Set by YouTube when a video plays, to tell viewers apart within a visit.' },
-      { name: 'VISITOR_INFO1_LIVE', label: 'VISITOR_INFO1_LIVE', lifetime: 'P6M', domain: 'youtube.com', purpose: 'Set by YouTube to estimate bandwidth and to remember viewers for adverts.' },
+      { name: 'YSC', label: 'YSC', lifetime: 'session', domain: 'youtube.com', purpose: 'Used by YouTube for security: makes sure requests during a visit come from you, not from other sites.' },
+      { name: 'VISITOR_INFO1_LIVE', label: 'VISITOR_INFO1_LIVE', lifetime: 'P6M', domain: 'youtube.com', purpose: 'Remembers your YouTube preferences and helps YouTube find and fix problems with the service.' },
     ],
     hosts: ['www.youtube.com', 'www.youtube-nocookie.com'],
     source: 'https://policies.google.com/technologies/cookies',
@@ -110,12 +104,7 @@ export const KNOWN_SERVICES: KnownService[] = [
     provider: 'LinkedIn',
     category: 'advertising',
     aliases: ['LinkedIn Insight', 'LinkedIn Insight Tag', 'LinkedIn advertising', 'LinkedIn ads'],
-    cookies: [
-      { name: 'bcookie', label: 'bcookie', lifetime: 'P1Y', domain: 'linkedin.com', purpose: 'Identifies the browser for LinkedIn.' },
-      { name: 'lidc', label: 'lidc', lifetime: 'P1D', domain: 'linkedin.com', purpose: 'Routes requests to LinkedIn’s data centres.' },
-      { name: 'UserMatchHistory', label: 'UserMatchHistory', lifetime: 'P30D', domain: 'linkedin.com', purpose: 'Matches visitors for LinkedIn advertising.' },
-      { name: 'li_sugr', label: 'li_sugr', lifetime: 'P90D', domain: 'linkedin.com', purpose: 'Used by LinkedIn to match visitors for advertising.' },
-    ],
+    cookies: [],
     hosts: ['snap.licdn.com', 'px.ads.linkedin.com'],
     source: 'https://www.linkedin.com/legal/l/cookie-table',
   },
@@ -125,11 +114,7 @@ export const KNOWN_SERVICES: KnownService[] = [
     provider: 'Microsoft',
     category: 'analytics',
     aliases: ['Microsoft Clarity'],
-    cookies: [
-      { name: '_clck', label: '_clck', lifetime: 'P1Y', purpose: 'Keeps the Clarity visitor id, so later visits count as the same visitor.' },
-      { name: '_clsk', label: '_clsk', lifetime: 'P1D', purpose: 'Joins the pages of one visit into one Clarity recording.' },
-      { name: 'CLID', label: 'CLID', lifetime: 'P1Y', domain: 'clarity.ms', purpose: 'Identifies the first time Clarity saw this visitor.' },
-    ],
+    cookies: [],
     hosts: ['*.clarity.ms'],
     source: 'https://learn.microsoft.com/en-us/clarity/setup-and-installation/cookie-list',
   },
