@@ -13,6 +13,19 @@ export interface ConsentChange {
 
 type Listener = (change: ConsentChange) => void;
 
+/**
+ * A random UUID v4. crypto.randomUUID exists only in secure contexts, so a plain-http staging or
+ * LAN address builds one from crypto.getRandomValues (RFC 9562, section 5.4).
+ */
+export function randomId(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 15) | 64;
+  bytes[8] = (bytes[8] & 63) | 128;
+  const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+}
+
 /** Problems worth telling the developer about: a stored record that is there but unusable. */
 const REPORTED_PROBLEMS: RecordProblem[] = ['malformed', 'version', 'categories', 'services'];
 
@@ -23,6 +36,8 @@ const REPORTED_PROBLEMS: RecordProblem[] = ['malformed', 'version', 'categories'
  */
 export class ConsentStore {
   record: ConsentRecord | null = null;
+  /** Why the stored record could not be used at the last read. */
+  problem?: RecordProblem;
   private readonly listeners = new Set<Listener>();
   private channel?: BroadcastChannel;
 
@@ -30,14 +45,14 @@ export class ConsentStore {
     readonly config: ConsentConfig,
     private readonly env: { now: () => Date; randomId: () => string; secure: boolean } = {
       now: () => new Date(),
-      randomId: () => crypto.randomUUID(),
+      randomId,
       secure: location.protocol === 'https:',
     },
   ) {}
 
   /** Reads the stored record (asking again if it is unusable) and starts listening to other tabs. */
-  load(): ConsentRecord | null {
-    this.record = this.readStored();
+  load(report = true): ConsentRecord | null {
+    this.record = this.readStored(report);
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`cookie-consent:${this.config.consent.cookieName}`);
       this.channel.onmessage = () => this.handleRemoteDecision();
@@ -87,10 +102,11 @@ export class ConsentStore {
     };
   }
 
-  private readStored(): ConsentRecord | null {
+  private readStored(report = true): ConsentRecord | null {
     const stored = Cookies.get(this.config.consent.cookieName);
     const result = parseRecord(stored, this.config, this.env.now());
-    if (result.problem && REPORTED_PROBLEMS.includes(result.problem)) {
+    this.problem = result.problem;
+    if (report && result.problem && REPORTED_PROBLEMS.includes(result.problem)) {
       console.error(
         `cookie-consent: the stored consent in cookie "${this.config.consent.cookieName}" could not be used (${result.problem}); asking again and granting nothing until then.`,
       );

@@ -99,7 +99,9 @@ export class CookieConsentElement extends LitElement {
   private async openPreferences(): Promise<void> {
     const opener = deepActiveElement();
     if (this.runtime.status === 'loading') await this.runtime.ready;
-    if (this.runtime.status !== 'ready' || this.preferencesOpen) return;
+    // Nothing to choose from when no config could be read: the banner offers what there is.
+    if (!this.runtime.choices().length) this.bannerRequested = true;
+    if (!this.runtime.choices().length || this.preferencesOpen) return;
     const panel = await this.loadPanel();
     if (!panel) return;
     panel.reset(this.runtime.grants());
@@ -145,13 +147,13 @@ export class CookieConsentElement extends LitElement {
   }
 
   private get bannerVisible(): boolean {
-    return this.runtime.status === 'ready' && (this.runtime.needsDecision || this.bannerRequested);
+    return this.runtime.status !== 'loading' && (this.runtime.needsDecision || this.bannerRequested);
   }
 
   override render() {
     const { runtime } = this;
     const status = html`<div role="status" class="visually-hidden">${this.statusMessage}</div>`;
-    if (runtime.status !== 'ready') return status;
+    if (runtime.status === 'loading') return status;
     return html`${this.bannerVisible ? this.renderBanner() : nothing}
       ${!this.bannerVisible && runtime.record && runtime.config.ui.floatingButton
         ? html`<button part="floating-button" class="floating" data-action="preferences" @click=${this.showPreferences}>
@@ -210,6 +212,8 @@ export class CookieConsentElement extends LitElement {
 
   private renderBanner(): TemplateResult {
     const { strings, config, gpc } = this.runtime;
+    // No config could be read: refusing is the one decision that can be honoured.
+    const choices = this.runtime.choices().length > 0;
     return html`<section part="banner" class="banner" role="region" aria-labelledby="cc-title">
       <div class="text">
         <h2 id="cc-title">${strings.title}</h2>
@@ -218,9 +222,9 @@ export class CookieConsentElement extends LitElement {
         ${this.renderPolicyLinks()}
       </div>
       <div class="actions">
-        ${this.renderDecisionButton('accept', strings.acceptAll, 'banner')}
+        ${choices ? this.renderDecisionButton('accept', strings.acceptAll, 'banner') : nothing}
         ${this.renderDecisionButton('reject', strings.rejectAll, 'banner')}
-        <button part="button" data-action="manage" @click=${this.showPreferences}>${strings.manage}</button>
+        ${choices ? html`<button part="button" data-action="manage" @click=${this.showPreferences}>${strings.manage}</button>` : nothing}
       </div>
     </section>`;
   }
@@ -238,7 +242,7 @@ export class CookieConsentElement extends LitElement {
   private renderPolicyLinks(): TemplateResult {
     const { strings, config } = this.runtime;
     return html`<p class="links">
-      <a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>
+      ${config.provider.policyUrl ? html`<a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>` : nothing}
       ${config.provider.cookiePolicyUrl && config.provider.cookiePolicyUrl !== config.provider.policyUrl ? html`<a part="link" href=${config.provider.cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
     </p>`;
   }
