@@ -15,16 +15,11 @@ type Listener = (change: ConsentChange) => void;
 
 /**
  * A random UUID v4. crypto.randomUUID exists only in secure contexts, so a plain-http staging or
- * LAN address builds one from crypto.getRandomValues (RFC 9562, section 5.4).
+ * LAN address sets the random bits from crypto.getRandomValues (RFC 9562, section 5.4).
  */
-export function randomId(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 15) | 64;
-  bytes[8] = (bytes[8] & 63) | 128;
-  const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');
-  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-}
+export const randomId = (): string =>
+  crypto.randomUUID?.() ??
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) => (+digit ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+digit / 4)))).toString(16));
 
 /** Problems worth telling the developer about: a stored record that is there but unusable. */
 const REPORTED_PROBLEMS: RecordProblem[] = ['malformed', 'version', 'categories', 'services'];

@@ -13,39 +13,27 @@ function failed(doc: Document, message: string): ParseResult {
 
 /**
  * The text of the inline config `#id`. While the page is still being parsed it may come later in
- * the document: it is read as soon as it is there and complete (its text parses as JSON), and at
- * the latest on DOMContentLoaded. Null when the page has none.
+ * the document: it is read once it is there and complete (its text parses as JSON), at the latest
+ * on DOMContentLoaded. Null when the page has none.
  */
-function inlineText(doc: Document, id: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    const read = (final: boolean) => {
+const inlineText = (doc: Document, id: string) =>
+  new Promise<string | null>((resolve) => {
+    const read = () => {
       const text = doc.getElementById(id)?.textContent;
-      if (text == null && !final) return false;
-      if (!final) {
-        try {
-          JSON.parse(text!);
-        } catch {
-          // Still being parsed, most likely: wait for more of it.
-          return false;
-        }
+      try {
+        JSON.parse(text!);
+      } catch {
+        // Not there yet, or still being parsed: wait for more of the page.
+        if (doc.readyState === 'loading') return;
       }
-      resolve(text ?? null);
-      return true;
-    };
-    if (read(doc.readyState !== 'loading')) return;
-    const observer = new MutationObserver(() => read(false) && stop());
-    const stop = () => {
       observer.disconnect();
-      doc.removeEventListener('DOMContentLoaded', handleLoaded);
+      resolve(text ?? null);
     };
-    const handleLoaded = () => {
-      stop();
-      read(true);
-    };
-    observer.observe(doc, { childList: true, subtree: true, characterData: true });
-    doc.addEventListener('DOMContentLoaded', handleLoaded);
+    const observer = new MutationObserver(read);
+    observer.observe(doc, { childList: true, subtree: true });
+    doc.addEventListener('DOMContentLoaded', read);
+    read();
   });
-}
 
 /**
  * Loads and checks a config. Never rejects: a missing element, a failed request or broken JSON

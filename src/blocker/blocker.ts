@@ -426,7 +426,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
       hosts = rules;
       const late = early.filter((src) => hostCategories(rules, parse(src)!.hostname).length);
       if (late.length) {
-        console.warn(`cookie-consent: these were in the page before the widget's script tag, so they loaded without waiting for consent:\n  ${late.join('\n  ')}\nMove the widget's <script> tag first in <head>.`);
+        console.warn(`cookie-consent: in the page before the widget's tag, so not held:\n  ${late.join('\n  ')}\nPut the tag first in <head>.`);
       }
       for (const el of held) {
         const dataset = data(el);

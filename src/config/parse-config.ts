@@ -404,10 +404,10 @@ const list = (errors: ConfigError[]) => errors.map((error) => `\n  ${error.path}
 
 /** One console-ready message listing every problem. */
 export function formatConfigErrors(errors: ConfigError[]): string {
-  return `cookie-consent: invalid config, so every cross-origin script, frame, image and request stays held and nothing is stored but the visitor's decision:${list(errors)}`;
+  return `cookie-consent: invalid config, so every cross-origin script, frame, image and request stays held:${list(errors)}`;
 }
 
 /** One console-ready message listing every cosmetic mistake that was ignored. */
 export function formatConfigWarnings(warnings: ConfigError[]): string {
-  return `cookie-consent: ignored in the config, defaults used instead:${list(warnings)}`;
+  return `cookie-consent: ignored in the config, defaults used:${list(warnings)}`;
 }

@@ -230,7 +230,7 @@ describe('vendor snippets pasted unchanged, on a plain-http origin', () => {
     const { page, console, close } = await visitor();
     try {
       await open(page, '/vendor-page?config=late');
-      const warnings = console.filter((text) => text.includes("before the widget's script tag"));
+      const warnings = console.filter((text) => text.includes("before the widget's tag"));
       assert.equal(warnings.length, 1, console.join('\n'));
       for (const url of ['googletagmanager.com/gtag/js', 'googletagmanager.com/gtm.js', 'connect.facebook.net/en_US/fbevents.js', 'static.hotjar.com', 'www.youtube.com/embed/']) {
         assert.ok(warnings[0].includes(url), `${url} is not named in: ${warnings[0]}`);
