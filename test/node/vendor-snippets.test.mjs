@@ -168,6 +168,7 @@ describe('vendor snippets pasted unchanged, on a plain-http origin', () => {
           assert.equal(await page.evaluate(() => isSecureContext), false, 'the origin must not be a secure context');
           assert.deepEqual((await state(page)).buttons, ['accept', 'reject', 'manage']);
           await assertNothingBeforeConsent(page, requests);
+          assert.ok(!console.some((text) => text.includes("before the widget's tag")), 'a late-tag warning for a tag placed first');
 
           await click(page, 'accept');
           await page.waitForFunction((count) => (window.__vendors ?? []).length >= count, { timeout: 5000 }, SCRIPTS.length);
