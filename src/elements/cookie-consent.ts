@@ -100,8 +100,8 @@ export class CookieConsentElement extends LitElement {
     const opener = deepActiveElement();
     if (this.runtime.status === 'loading') await this.runtime.ready;
     // Nothing to choose from when no config could be read: the banner offers what there is.
-    if (!this.runtime.choices().length) this.bannerRequested = true;
-    if (!this.runtime.choices().length || this.preferencesOpen) return;
+    if (!this.canChoose) this.bannerRequested = true;
+    if (!this.canChoose || this.preferencesOpen) return;
     const panel = await this.loadPanel();
     if (!panel) return;
     panel.reset(this.runtime.grants());
@@ -144,6 +144,11 @@ export class CookieConsentElement extends LitElement {
 
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
+  }
+
+  /** False when no config, or none of its categories, could be read: only refusing can be honoured. */
+  private get canChoose(): boolean {
+    return this.runtime.status === 'ready' || this.runtime.choices().length > 0;
   }
 
   private get bannerVisible(): boolean {
@@ -212,8 +217,7 @@ export class CookieConsentElement extends LitElement {
 
   private renderBanner(): TemplateResult {
     const { strings, config, gpc } = this.runtime;
-    // No config could be read: refusing is the one decision that can be honoured.
-    const choices = this.runtime.choices().length > 0;
+    const choices = this.canChoose;
     return html`<section part="banner" class="banner" role="region" aria-labelledby="cc-title">
       <div class="text">
         <h2 id="cc-title">${strings.title}</h2>
