@@ -1,5 +1,5 @@
 import type { ConfigError, ConsentConfig } from './config/config-types.js';
-import { fallbackConfig, formatConfigErrors } from './config/parse-config.js';
+import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from './config/parse-config.js';
 import { withdrawnCategories, type Choices, type ConsentRecord } from './core/consent-record.js';
 import { ConsentStore, type ConsentChange } from './consent-store.js';
 import { loadConfig, type ConfigSource } from './load-config.js';
@@ -93,49 +93,54 @@ export class ConsentRuntime extends EventTarget {
     }
     this.initialised = true;
     this.start();
-    const { config, errors } = await loadConfig(source, this.nativeFetch, this.win.document);
+    const { config, errors, warnings } = await loadConfig(source, this.nativeFetch, this.win.document);
+    const valid = !errors.length;
     this.config = config;
     this.errors = errors;
-    // Host rules first: cross-origin requests wait for them, and the strings may need a request.
-    this.blocker.configure(config.hosts);
+    if (warnings.length) console.warn(formatConfigWarnings(warnings));
+    // Host rules only from a valid config: until then every cross-origin request stays held, as while
+    // loading. Set first: cross-origin requests wait for them, and the strings may need a request.
+    if (valid) this.blocker.configure(config.hosts);
+    else console.error(formatConfigErrors(errors));
     await this.loadStrings();
-    if (errors.length) {
-      console.error(formatConfigErrors(errors));
-      this.status = 'invalid';
-      this.blocker.update(null);
-    } else {
-      this.store = new ConsentStore(config);
-      this.store.load();
-      this.store.subscribe((change) => this.handleChange(change));
-      if (config.googleConsentMode) {
-        pushConsentMode(this.win, 'default', consentModeState(config, null));
-        if (this.record) pushConsentMode(this.win, 'update', consentModeState(config, this.grants()));
-      }
-      this.blocker.update(this.grants());
-      this.cleanUp(this.refusedCategories());
-      if (config.consentLog) {
-        const { endpoint } = config.consentLog;
-        this.log = import('./integrations/consent-log.js').then(
-          (module) => {
-            const log = new module.ConsentLog(endpoint, this.nativeFetch, this.storage('localStorage'));
-            void log.flush();
-            return { log, module };
-          },
-          (error: Error) => {
-            console.error(`cookie-consent: could not load the consent log, so decisions are not sent to ${endpoint}: ${error.message}`);
-            return null;
-          },
-        );
-      }
-      this.status = 'ready';
+    // With errors the banner is built from what could be read, so the visitor can still decide.
+    this.status = valid ? 'ready' : 'invalid';
+    this.store = new ConsentStore(config);
+    this.store.load(valid);
+    this.store.subscribe((change) => this.handleChange(change));
+    if (valid && config.googleConsentMode) {
+      pushConsentMode(this.win, 'default', consentModeState(config, null));
+      if (this.record) pushConsentMode(this.win, 'update', consentModeState(config, this.grants()));
+    }
+    this.blocker.update(this.grants());
+    this.blocker.setChoices?.(this.choices());
+    this.cleanUp(this.refusedCategories());
+    if (valid && config.consentLog) {
+      const { endpoint } = config.consentLog;
+      this.log = import('./integrations/consent-log.js').then(
+        (module) => {
+          const log = new module.ConsentLog(endpoint, this.nativeFetch, this.storage('localStorage'));
+          void log.flush();
+          return { log, module };
+        },
+        (error: Error) => {
+          console.error(`cookie-consent: could not load the consent log, so decisions are not sent to ${endpoint}: ${error.message}`);
+          return null;
+        },
+      );
     }
     this.notify();
     this.dispatch('cookie-consent-ready', this.record);
     this.resolveReady();
-    if (this.store) {
+    if (valid) {
       this.auditor = new CookieAuditor(config, () => this.eventTarget, this.win);
       this.auditor.watch();
     }
+  }
+
+  /** The optional categories a visitor can grant; none when no config, or none of it, could be read. */
+  choices(): string[] {
+    return this.status === 'loading' ? [] : this.config.categories.filter((category) => !category.required).map((category) => category.id);
   }
 
   /** Every cookie the page can see, matched to its declaration and classified. */
@@ -146,7 +151,8 @@ export class ConsentRuntime extends EventTarget {
 
   /** The visitor has not decided yet (or must decide again). */
   get needsDecision(): boolean {
-    return this.status === 'ready' && this.record === null;
+    // A stored decision that a broken config cannot read is kept as it is, not asked again.
+    return this.record === null && (this.status === 'ready' || (this.status === 'invalid' && /^(missing|expired|revision)$/.test(this.store!.problem!)));
   }
 
   /** Records a decision; categories not named are refused. */
@@ -210,7 +216,7 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.update(this.grants());
     // Strictly necessary cookies (sign-in, security) are never the visitor's to withdraw, even on reset.
     const withdrawn = withdrawnCategories(previous, record).filter((id) => !this.config.categories.find((category) => category.id === id)?.required);
-    if (this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, this.grants()));
+    if (this.status === 'ready' && this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, this.grants()));
     // Only the tab where the visitor decided logs the decision; other tabs just follow it.
     const logged = record && source === 'local' ? this.logDecision(record, previous) : Promise.resolve();
     this.notify();

@@ -13,6 +13,14 @@ export interface ConsentChange {
 
 type Listener = (change: ConsentChange) => void;
 
+/**
+ * A random UUID v4. crypto.randomUUID exists only in secure contexts, so a plain-http staging or
+ * LAN address sets the random bits from crypto.getRandomValues (RFC 9562, section 5.4).
+ */
+export const randomId = (): string =>
+  crypto.randomUUID?.() ??
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) => (+digit ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+digit / 4)))).toString(16));
+
 /** Problems worth telling the developer about: a stored record that is there but unusable. */
 const REPORTED_PROBLEMS: RecordProblem[] = ['malformed', 'version', 'categories', 'services'];
 
@@ -23,6 +31,8 @@ const REPORTED_PROBLEMS: RecordProblem[] = ['malformed', 'version', 'categories'
  */
 export class ConsentStore {
   record: ConsentRecord | null = null;
+  /** Why the stored record could not be used at the last read. */
+  problem?: RecordProblem;
   private readonly listeners = new Set<Listener>();
   private channel?: BroadcastChannel;
 
@@ -30,14 +40,14 @@ export class ConsentStore {
     readonly config: ConsentConfig,
     private readonly env: { now: () => Date; randomId: () => string; secure: boolean } = {
       now: () => new Date(),
-      randomId: () => crypto.randomUUID(),
+      randomId,
       secure: location.protocol === 'https:',
     },
   ) {}
 
   /** Reads the stored record (asking again if it is unusable) and starts listening to other tabs. */
-  load(): ConsentRecord | null {
-    this.record = this.readStored();
+  load(report = true): ConsentRecord | null {
+    this.record = this.readStored(report);
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`cookie-consent:${this.config.consent.cookieName}`);
       this.channel.onmessage = () => this.handleRemoteDecision();
@@ -87,10 +97,11 @@ export class ConsentStore {
     };
   }
 
-  private readStored(): ConsentRecord | null {
+  private readStored(report = true): ConsentRecord | null {
     const stored = Cookies.get(this.config.consent.cookieName);
     const result = parseRecord(stored, this.config, this.env.now());
-    if (result.problem && REPORTED_PROBLEMS.includes(result.problem)) {
+    this.problem = result.problem;
+    if (report && result.problem && REPORTED_PROBLEMS.includes(result.problem)) {
       console.error(
         `cookie-consent: the stored consent in cookie "${this.config.consent.cookieName}" could not be used (${result.problem}); asking again and granting nothing until then.`,
       );

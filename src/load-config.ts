@@ -4,32 +4,60 @@ import { fallbackConfig, parseConfig } from './config/parse-config.js';
 /** Where a config comes from: a URL, the `#id` of an inline JSON script, or the object itself. */
 export type ConfigSource = string | object;
 
-const failed = (path: string, message: string): ParseResult => ({ config: fallbackConfig(), errors: [{ path, message }] });
+/** Nothing could be read: the safe config, with the policy the page links to (`<link rel="privacy-policy">`), if any. */
+function failed(doc: Document, message: string): ParseResult {
+  const config = fallbackConfig();
+  config.provider.policyUrl = doc.querySelector<HTMLLinkElement>('link[rel~="privacy-policy"][href]')?.href ?? '';
+  return { config, errors: [{ path: '(config)', message }], warnings: [] };
+}
+
+/**
+ * The text of the inline config `#id`. While the page is still being parsed it may come later in
+ * the document: it is read once it is there and complete (its text parses as JSON), at the latest
+ * on DOMContentLoaded. Null when the page has none.
+ */
+const inlineText = (doc: Document, id: string) =>
+  new Promise<string | null>((resolve) => {
+    const read = () => {
+      const text = doc.getElementById(id)?.textContent;
+      try {
+        JSON.parse(text!);
+      } catch {
+        // Not there yet, or still being parsed: wait for more of the page.
+        if (doc.readyState === 'loading') return;
+      }
+      observer.disconnect();
+      resolve(text ?? null);
+    };
+    const observer = new MutationObserver(read);
+    observer.observe(doc, { childList: true, subtree: true });
+    doc.addEventListener('DOMContentLoaded', read);
+    read();
+  });
 
 /**
  * Loads and checks a config. Never rejects: a missing element, a failed request or broken JSON
- * comes back as an error like any other, so the widget falls back to its safe state.
+ * comes back as an error like any other, so the widget stays in its safe state.
  * `fetcher` is the page's own fetch, taken before the blocker wraps it.
  */
 export async function loadConfig(source: ConfigSource, fetcher: typeof fetch = fetch, doc: Document = document): Promise<ParseResult> {
   if (typeof source !== 'string') return parseConfig(source);
-  let text: string;
+  let text: string | null;
   if (source.startsWith('#')) {
-    const element = doc.getElementById(source.slice(1));
-    if (!element) return failed('(config)', `no element with id "${source.slice(1)}" holds the config`);
-    text = element.textContent ?? '';
+    text = await inlineText(doc, source.slice(1));
+    if (text === null) return failed(doc, `no element with id "${source.slice(1)}" holds the config`);
   } else {
     try {
       const response = await fetcher(source, { credentials: 'same-origin' });
-      if (!response.ok) return failed('(config)', `could not load ${source}: HTTP ${response.status}`);
+      if (!response.ok) return failed(doc, `could not load ${source}: HTTP ${response.status}`);
       text = await response.text();
     } catch (error) {
-      return failed('(config)', `could not load ${source}: ${(error as Error).message}`);
+      return failed(doc, `could not load ${source}: ${(error as Error).message}`);
     }
   }
   try {
     return parseConfig(JSON.parse(text));
   } catch (error) {
-    return failed('(config)', `${source} is not valid JSON: ${(error as Error).message}`);
+    return failed(doc, `${source} is not valid JSON: ${(error as Error).message}`);
   }
 }

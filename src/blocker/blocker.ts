@@ -39,6 +39,8 @@ export interface Blocker {
   update(grants: Grants | null): void;
   /** The strings of placeholders, shown and future (default: British English). */
   setStrings(strings: Strings): void;
+  /** The categories placeholders may offer to grant, shown and future (default: any). */
+  setChoices(categories: readonly string[]): void;
   /** Undoes every patch and stops observing; held elements stay held, waiting requests go ahead. */
   stop(): void;
 }
@@ -63,6 +65,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
   let hosts: HostRules | null = null;
   let grants: Grants | null = null;
   let strings: Strings | undefined;
+  let choices: readonly string[] | undefined;
   /** A released script is loading and the next one waits for it. */
   let busy = false;
   /** The HTML string just rewritten held something. */
@@ -79,6 +82,8 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
   const queue: Element[] = [];
   const placeholders = new Map<Element, CookieConsentPlaceholder>();
   const warned = new Set<string>();
+  /** Cross-origin URLs of scripts, frames and images already in the page when `start()` ran. */
+  let early: string[] = [];
   /** Requests made before `configure()`. */
   const waiting: (() => void)[] = [];
   const undo: (() => void)[] = [];
@@ -197,6 +202,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     placeholder.provider = dataset.provider || el.getAttribute('title') || (parse(dataset.src ?? '')?.hostname ?? '');
     placeholder.category = category;
     if (strings) placeholder.strings = strings;
+    placeholder.choices = choices;
     placeholders.set(el, placeholder);
     el.replaceWith(placeholder);
   }
@@ -411,12 +417,17 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
       });
 
       observe(doc);
+      early = Array.from(doc.querySelectorAll('script[src],iframe[src],img[src]'), (el) => el.getAttribute('src')!).filter((src) => hostHold(src) === '');
       doc.querySelectorAll('[data-category]').forEach(check);
       release();
     },
 
     configure(rules) {
       hosts = rules;
+      const late = early.filter((src) => hostCategories(rules, parse(src)!.hostname).length);
+      if (late.length) {
+        console.warn(`cookie-consent: in the page before the widget's tag, so not held:\n  ${late.join('\n  ')}\nPut the tag first in <head>.`);
+      }
       for (const el of held) {
         const dataset = data(el);
         if (dataset.category !== '') continue;
@@ -438,6 +449,11 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     setStrings(value) {
       strings = value;
       for (const placeholder of placeholders.values()) placeholder.strings = value;
+    },
+
+    setChoices(value) {
+      choices = value;
+      for (const placeholder of placeholders.values()) placeholder.choices = value;
     },
 
     stop() {

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { enGB, type Strings } from '../i18n/en-GB.js';
 import { categoryText, format } from '../i18n/strings.js';
 
@@ -20,6 +20,7 @@ export class CookieConsentPlaceholder extends LitElement {
     provider: {},
     category: {},
     strings: { attribute: false },
+    choices: { attribute: false },
   };
 
   static override styles = css`
@@ -74,6 +75,8 @@ export class CookieConsentPlaceholder extends LitElement {
   /** The category ids it needs, space-separated as in `data-category`. */
   declare category: string;
   declare strings: Strings;
+  /** The categories a visitor can grant; unset until known. A button that could not work is not shown. */
+  declare choices?: readonly string[];
 
   constructor() {
     super();
@@ -86,11 +89,13 @@ export class CookieConsentPlaceholder extends LitElement {
     const strings = this.strings;
     const category = this.category.split(' ').filter(Boolean).map((id) => categoryText(strings, id).title).join(', ');
     const title = format(strings.blockedTitle, { provider: this.provider });
+    const choices = this.choices;
+    const allow = !choices || this.category.split(' ').every((id) => !id || choices.includes(id));
     return html`<div role="region" aria-label=${title} part="base">
       <strong part="title">${title}</strong>
       <p>${format(strings.blockedText, { category })}</p>
-      <button type="button" part="allow" @click=${this.handleAllow}>${format(strings.blockedAllow, { category })}</button>
-      <button type="button" part="settings" data-cookie-consent="preferences">${strings.settings}</button>
+      ${allow ? html`<button type="button" part="allow" @click=${this.handleAllow}>${format(strings.blockedAllow, { category })}</button>` : nothing}
+      ${choices?.length === 0 ? nothing : html`<button type="button" part="settings" data-cookie-consent="preferences">${strings.settings}</button>`}
     </div>`;
   }
 

@@ -120,7 +120,9 @@ export interface ConfigError {
 }
 
 export interface ParseResult {
-  /** Always usable: on errors, the safe fallback (necessary only). */
+  /** Every default filled; with errors, only what could be read (to word the banner, never to release anything). */
   config: ConsentConfig;
   errors: ConfigError[];
+  /** Mistakes in cosmetic keys (`texts`, `ui`): ignored, the default used. */
+  warnings: ConfigError[];
 }

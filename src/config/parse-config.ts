@@ -138,7 +138,7 @@ const join = (path: string, key: string | number) =>
 export function fallbackConfig(): ConsentConfig {
   return {
     revision: 1,
-    provider: { name: '', policyUrl: '/' },
+    provider: { name: '', policyUrl: '' },
     consent: { cookieName: 'cookie_consent', days: 182, reloadOnWithdraw: true },
     categories: [{ id: 'necessary', required: true, saleOrSharing: false, services: [] }],
     cookies: [],
@@ -284,7 +284,10 @@ function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[])
   for (const category of categories) known.add(`${category.id}.title`).add(`${category.id}.description`);
   for (const [language, overrides] of Object.entries(raw)) {
     const path = join('texts', language);
-    if (!LANGUAGE_TAG.test(language)) reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
+    if (!LANGUAGE_TAG.test(language)) {
+      reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
+      continue;
+    }
     const entries = reader.object(overrides, path, null);
     if (!entries) continue;
     const strings: TextOverrides = {};
@@ -324,13 +327,15 @@ function stripUndefined<T extends object>(value: T): T {
 
 /**
  * Checks a config as a site wrote it and fills every default. Never throws: every problem is
- * returned with its JSON path, and on any problem the config returned is the safe fallback
- * (necessary only), so nothing non-essential is released by a config the site did not mean.
+ * returned with its JSON path. Anything that changes what is held or stored is strict: a problem
+ * there is an error, and a config with errors must never configure blocking (the runtime keeps
+ * every cross-origin request held); its `config` is only what could be read, for the banner.
+ * Mistakes in `texts` and `ui` are warnings: that value is dropped and its default used.
  */
 export function parseConfig(input: unknown): ParseResult {
   const reader = new Reader();
   const root = reader.object(input, '', TOP_LEVEL_KEYS, true);
-  if (!root) return { config: fallbackConfig(), errors: reader.errors.map((error) => ({ ...error, path: error.path || '(root)' })) };
+  if (!root) return { config: fallbackConfig(), errors: reader.errors.map((error) => ({ ...error, path: error.path || '(root)' })), warnings: [] };
 
   reader.string(root.$schema, '$schema');
   const revision = reader.integer(root.revision, 'revision', 1, 1_000_000) ?? 1;
@@ -346,7 +351,7 @@ export function parseConfig(input: unknown): ParseResult {
   const provider = stripUndefined({
     // A missing provider is one error, not three.
     name: reader.string(providerRaw.name, 'provider.name', !!providerGiven) ?? '',
-    policyUrl: reader.url(providerRaw.policyUrl, 'provider.policyUrl', !!providerGiven) ?? '/',
+    policyUrl: reader.url(providerRaw.policyUrl, 'provider.policyUrl', !!providerGiven) ?? '',
     cookiePolicyUrl: reader.url(providerRaw.cookiePolicyUrl, 'provider.cookiePolicyUrl'),
     contact,
   });
@@ -361,7 +366,9 @@ export function parseConfig(input: unknown): ParseResult {
   });
 
   const categories = readCategories(reader, root.categories);
-  const uiRaw = reader.object(root.ui, 'ui', ['layout', 'theme', 'floatingButton']) ?? {};
+  // Texts and layout change only how the widget looks: a mistake there is a warning, the default stays.
+  const cosmetic = new Reader();
+  const uiRaw = cosmetic.object(root.ui, 'ui', ['layout', 'theme', 'floatingButton']) ?? {};
   const logRaw = reader.object(root.consentLog, 'consentLog', ['endpoint']);
   const endpoint = logRaw && reader.url(logRaw.endpoint, 'consentLog.endpoint', true);
 
@@ -379,22 +386,28 @@ export function parseConfig(input: unknown): ParseResult {
     cookies,
     storage: readStorage(reader, root.storage, categories),
     hosts: readHosts(reader, root.hosts, categories),
-    texts: readTexts(reader, root.texts, categories),
+    texts: readTexts(cosmetic, root.texts, categories),
     ui: {
-      layout: reader.oneOf(uiRaw.layout, 'ui.layout', ['bar', 'box', 'center'] as const) ?? 'bar',
-      theme: reader.oneOf(uiRaw.theme, 'ui.theme', ['auto', 'light', 'dark'] as const) ?? 'auto',
-      floatingButton: reader.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? true,
+      layout: cosmetic.oneOf(uiRaw.layout, 'ui.layout', ['bar', 'box', 'center'] as const) ?? 'bar',
+      theme: cosmetic.oneOf(uiRaw.theme, 'ui.theme', ['auto', 'light', 'dark'] as const) ?? 'auto',
+      floatingButton: cosmetic.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? true,
     },
     googleConsentMode: readConsentMode(reader, root.googleConsentMode, categories),
     consentLog: endpoint ? { endpoint } : null,
   };
-  // Host rules only ever hold more back, so the safe fallback keeps those that were well formed.
-  return reader.errors.length ? { config: { ...fallbackConfig(), hosts: config.hosts }, errors: reader.errors } : { config, errors: [] };
+  // With errors, what could be read still words the banner; the necessary category is always there.
+  if (!categories.some((category) => category.required)) categories.unshift(fallbackConfig().categories[0]);
+  return { config, errors: reader.errors, warnings: cosmetic.errors };
 }
+
+const list = (errors: ConfigError[]) => errors.map((error) => `\n  ${error.path}: ${error.message}`).join('');
 
 /** One console-ready message listing every problem. */
 export function formatConfigErrors(errors: ConfigError[]): string {
-  return `cookie-consent: invalid config, running with strictly necessary cookies only:\n${errors
-    .map((error) => `  ${error.path}: ${error.message}`)
-    .join('\n')}`;
+  return `cookie-consent: invalid config, so every cross-origin script, frame, image and request stays held:${list(errors)}`;
+}
+
+/** One console-ready message listing every cosmetic mistake that was ignored. */
+export function formatConfigWarnings(warnings: ConfigError[]): string {
+  return `cookie-consent: ignored in the config, defaults used:${list(warnings)}`;
 }

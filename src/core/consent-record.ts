@@ -6,7 +6,7 @@ export const RECORD_VERSION = 1;
 /** A visitor's decision, as stored in the first-party consent cookie (JSON). */
 export interface ConsentRecord {
   version: typeof RECORD_VERSION;
-  /** Random id (crypto.randomUUID), so a logged decision can be found again. */
+  /** Random UUID v4, so a logged decision can be found again. */
   id: string;
   /** When the decision was made (ISO 8601, UTC). */
   timestamp: string;

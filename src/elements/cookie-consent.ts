@@ -99,7 +99,9 @@ export class CookieConsentElement extends LitElement {
   private async openPreferences(): Promise<void> {
     const opener = deepActiveElement();
     if (this.runtime.status === 'loading') await this.runtime.ready;
-    if (this.runtime.status !== 'ready' || this.preferencesOpen) return;
+    // Nothing to choose from when no config could be read: the banner offers what there is.
+    if (!this.canChoose) this.bannerRequested = true;
+    if (!this.canChoose || this.preferencesOpen) return;
     const panel = await this.loadPanel();
     if (!panel) return;
     panel.reset(this.runtime.grants());
@@ -144,14 +146,19 @@ export class CookieConsentElement extends LitElement {
     return this.renderRoot.querySelector('dialog');
   }
 
+  /** False when no config, or none of its categories, could be read: only refusing can be honoured. */
+  private get canChoose(): boolean {
+    return this.runtime.status === 'ready' || this.runtime.choices().length > 0;
+  }
+
   private get bannerVisible(): boolean {
-    return this.runtime.status === 'ready' && (this.runtime.needsDecision || this.bannerRequested);
+    return this.runtime.status !== 'loading' && (this.runtime.needsDecision || this.bannerRequested);
   }
 
   override render() {
     const { runtime } = this;
     const status = html`<div role="status" class="visually-hidden">${this.statusMessage}</div>`;
-    if (runtime.status !== 'ready') return status;
+    if (runtime.status === 'loading') return status;
     return html`${this.bannerVisible ? this.renderBanner() : nothing}
       ${!this.bannerVisible && runtime.record && runtime.config.ui.floatingButton
         ? html`<button part="floating-button" class="floating" data-action="preferences" @click=${this.showPreferences}>
@@ -210,6 +217,7 @@ export class CookieConsentElement extends LitElement {
 
   private renderBanner(): TemplateResult {
     const { strings, config, gpc } = this.runtime;
+    const choices = this.canChoose;
     return html`<section part="banner" class="banner" role="region" aria-labelledby="cc-title">
       <div class="text">
         <h2 id="cc-title">${strings.title}</h2>
@@ -218,9 +226,9 @@ export class CookieConsentElement extends LitElement {
         ${this.renderPolicyLinks()}
       </div>
       <div class="actions">
-        ${this.renderDecisionButton('accept', strings.acceptAll, 'banner')}
+        ${choices ? this.renderDecisionButton('accept', strings.acceptAll, 'banner') : nothing}
         ${this.renderDecisionButton('reject', strings.rejectAll, 'banner')}
-        <button part="button" data-action="manage" @click=${this.showPreferences}>${strings.manage}</button>
+        ${choices ? html`<button part="button" data-action="manage" @click=${this.showPreferences}>${strings.manage}</button>` : nothing}
       </div>
     </section>`;
   }
@@ -238,7 +246,7 @@ export class CookieConsentElement extends LitElement {
   private renderPolicyLinks(): TemplateResult {
     const { strings, config } = this.runtime;
     return html`<p class="links">
-      <a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>
+      ${config.provider.policyUrl ? html`<a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>` : nothing}
       ${config.provider.cookiePolicyUrl && config.provider.cookiePolicyUrl !== config.provider.policyUrl ? html`<a part="link" href=${config.provider.cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
     </p>`;
   }

@@ -107,11 +107,6 @@ describe('parseConfig', () => {
       ['hosts of the necessary category', withField('hosts', { necessary: ['cdn.example.com'] }), 'hosts.necessary', 'never blocked'],
       ['host with a path', withField('hosts', { advertising: ['doubleclick.net/ads'] }), 'hosts.advertising[0]', 'expected a host'],
       ['hosts not a list', withField('hosts', { advertising: 'doubleclick.net' }), 'hosts.advertising', 'expected an array'],
-      ['text of an unknown key', withField('texts', { 'en-GB': { titel: 'Cookies' } }), 'texts.en-GB.titel', 'unknown text key'],
-      ['text in a bad language tag', withField('texts', { English: { title: 'Cookies' } }), 'texts.English', 'language tag'],
-      ['empty text', withField('texts', { cy: { title: '' } }), 'texts.cy.title', 'non-empty string'],
-      ['layout unknown', withField('ui', { layout: 'modal' }), 'ui.layout', 'expected one of "bar", "box", "center"'],
-      ['theme unknown', withField('ui', { theme: 'blue' }), 'ui.theme', 'expected one of'],
       ['consent mode type unknown', withField('googleConsentMode', { mapping: { analytics: ['analytics_cookies'] } }), 'googleConsentMode.mapping.analytics[0]', 'expected one of'],
       ['consent mode of an unknown category', withField('googleConsentMode', { mapping: { stats: ['analytics_storage'] } }), 'googleConsentMode.mapping.stats', 'unknown category'],
       ['consent log without endpoint', withField('consentLog', {}), 'consentLog.endpoint', 'is required'],
@@ -126,6 +121,35 @@ describe('parseConfig', () => {
       });
     }
 
+    // Cosmetic keys: a mistake is a warning, and only that value falls back to its default.
+    const warnings: [string, unknown, string, string][] = [
+      ['text of an unknown key', withField('texts', { 'en-GB': { titel: 'Cookies' } }), 'texts.en-GB.titel', 'unknown text key'],
+      ['text in a bad language tag', withField('texts', { English: { title: 'Cookies' } }), 'texts.English', 'language tag'],
+      ['empty text', withField('texts', { cy: { title: '' } }), 'texts.cy.title', 'non-empty string'],
+      ['layout unknown', withField('ui', { layout: 'modal' }), 'ui.layout', 'expected one of "bar", "box", "center"'],
+      ['theme unknown', withField('ui', { theme: 'blue' }), 'ui.theme', 'expected one of'],
+      ['ui key misspelt', withField('ui', { layuot: 'box', theme: 'dark' }), 'ui.layuot', 'unknown key'],
+    ];
+
+    for (const [name, input, path, message] of warnings) {
+      it(`warns of ${name} at ${path}, keeping the rest of the config`, () => {
+        const { config, errors, warnings: found } = parseConfig(input);
+        expect(errors, JSON.stringify(errors)).to.deep.equal([]);
+        expect(found, JSON.stringify(found)).to.have.length(1);
+        expect(found[0].path).to.equal(path);
+        expect(found[0].message).to.contain(message);
+        expect(config.provider.name).to.equal(provider.name);
+        expect(config.ui.layout).to.equal('bar');
+      });
+    }
+
+    it('keeps the cosmetic values that were right beside a misspelt key', () => {
+      const { config, warnings: found } = parseConfig({ provider, ui: { layuot: 'box', theme: 'dark' }, texts: { cy: { title: 'Cwcis', titel: 'x' } } });
+      expect(found.map((warning) => warning.path)).to.deep.equal(['ui.layuot', 'texts.cy.titel']);
+      expect(config.ui.theme).to.equal('dark');
+      expect(config.texts).to.deep.equal({ cy: { title: 'Cwcis' } });
+    });
+
     it('collects every problem at once, in order', () => {
       const { errors } = parseConfig({
         provider: { name: 'X' },
@@ -138,7 +162,6 @@ describe('parseConfig', () => {
         'provider.policyUrl',
         'cookies[0].lifetime',
         'cookies[1].category',
-        'ui.layout',
       ]);
     });
 
@@ -147,17 +170,22 @@ describe('parseConfig', () => {
       for (const input of strange) expect(() => parseConfig(input)).not.to.throw();
     });
 
-    it('falls back to the safe config (necessary only) on any error, keeping well-formed host rules', () => {
+    it('on any error, returns what could be read, for the banner alone', () => {
       const { config, errors } = parseConfig({
         provider,
+        categories: ['analytics', 'advertising'],
         hosts: { advertising: ['*.doubleclick.net', 'bad host'] },
-        cookies: [{ name: '_ga', category: 'analytics', lifetime: 'soon' }],
+        cookies: [{ name: '_ga', category: 'analytics', lifetime: 'soon' }, { name: '_fbp', category: 'advertising', lifetime: 'P3M' }],
       });
-      expect(errors).to.have.length(2);
-      expect(config.categories.map((category) => category.id)).to.deep.equal(['necessary']);
-      expect(config.cookies).to.deep.equal([]);
-      expect(config.hosts).to.deep.equal({ advertising: ['*.doubleclick.net'] });
-      expect({ ...config, hosts: {} }).to.deep.equal(fallbackConfig());
+      expect(errors.map((error) => error.path)).to.deep.equal(['categories', 'cookies[0].lifetime', 'hosts.advertising[1]']);
+      expect(config.provider).to.deep.equal(provider);
+      expect(config.categories.map((category) => category.id), 'the necessary category is always there').to.deep.equal(['necessary', 'analytics', 'advertising']);
+      expect(config.cookies.map((cookie) => cookie.name)).to.deep.equal(['_fbp', 'cookie_consent']);
+    });
+
+    it('has no policy link to offer when nothing could be read', () => {
+      expect(parseConfig([]).config.provider.policyUrl).to.equal('');
+      expect(fallbackConfig().categories.map((category) => category.id)).to.deep.equal(['necessary']);
     });
 
     it('formats one console message naming every path', () => {
@@ -166,6 +194,7 @@ describe('parseConfig', () => {
         { path: 'ui.layout', message: 'expected one of "bar"' },
       ]);
       expect(message).to.contain('invalid config');
+      expect(message).to.contain('every cross-origin script, frame, image and request stays held');
       expect(message).to.contain('cookies[3].lifetime: expected "session" or an ISO 8601 duration like "P1Y"');
       expect(message).to.contain('ui.layout: expected one of "bar"');
     });

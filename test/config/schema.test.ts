@@ -48,24 +48,33 @@ function at(config: Record<string, any>, path: Array<string | number>, change: (
   return config;
 }
 
+/**
+ * Everything the parser reports: errors, and the warnings for `texts` and `ui` (which it ignores and
+ * the site's editor should still flag, so the schema rejects them too).
+ */
+const problems = (config: unknown) => {
+  const { errors, warnings } = parseConfig(config);
+  return [...errors, ...warnings];
+};
+
 const accepts = (change: (config: Record<string, any>) => void) => {
   const config = validConfig();
   change(config);
-  return parseConfig(config).errors.length === 0;
+  return problems(config).length === 0;
 };
 
 /** The keys the parser accepts in the object at `path`, read from its "unknown key" message. */
 function parserKeys(path: Array<string | number>): string[] {
   const config = at(validConfig(), path, (parent, key) => (parent[key] = { ...parent[key], zzUnknown: 1 }));
-  const message = parseConfig(config).errors.find((error) => error.message.startsWith('unknown key'))?.message ?? '';
+  const message = problems(config).find((error) => error.message.startsWith('unknown key'))?.message ?? '';
   return /expected one of: (.*)\)$/.exec(message)?.[1].split(', ') ?? [];
 }
 
 /** The keys the parser requires in the object at `path`: what it reports missing when the object is empty. */
 function parserRequired(path: Array<string | number>, pathText: string): string[] {
   const config = at(validConfig(), path, (parent, key) => (parent[key] = {}));
-  return parseConfig(config)
-    .errors.filter((error) => error.message === 'is required' && error.path.startsWith(`${pathText}.`))
+  return problems(config)
+    .filter((error) => error.message === 'is required' && error.path.startsWith(`${pathText}.`))
     .map((error) => error.path.slice(pathText.length + 1));
 }
 
@@ -156,7 +165,7 @@ describe('config JSON Schema', () => {
       it(`lists the same choices for ${name}`, () => {
         const config = validConfig();
         set('not-a-choice')(config);
-        const message = parseConfig(config).errors[0]?.message ?? '';
+        const message = problems(config)[0]?.message ?? '';
         const choices = JSON.parse(`[${message.replace(/^expected one of /, '')}]`);
         expect(node().enum).to.deep.equal(choices);
         for (const choice of choices) expect(accepts(set(choice)), String(choice)).to.equal(true);

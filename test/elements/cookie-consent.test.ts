@@ -312,7 +312,15 @@ describe('<cookie-consent>', () => {
   });
 
   describe('bad config', () => {
-    it('logs every problem once and runs in the safe state', async () => {
+    /** A cross-origin image made by a page script: held (its URL moved to data-src) or loading. */
+    const crossOriginImage = () => {
+      const image = new Image();
+      image.src = `http://127.0.0.1:${location.port}/__probe/hit?probe=bad-config`;
+      return image;
+    };
+    const buttons = (element: HTMLElement) => Array.from(element.shadowRoot!.querySelectorAll('.banner button'), (button) => button.getAttribute('data-action'));
+
+    it('logs every problem once, holds everything cross-origin, and still asks with what it could read', async () => {
       let result!: Awaited<ReturnType<typeof widget>>;
       const errors = await captureConsole('error', async () => {
         result = await widget({ provider: { name: 'X' }, cookies: [{ name: '_ga', category: 'analytics', lifetime: '2 years' }] });
@@ -320,15 +328,59 @@ describe('<cookie-consent>', () => {
       expect(errors).to.have.length(1);
       expect(errors[0]).to.contain('provider.policyUrl: is required');
       expect(errors[0]).to.contain('cookies[0].lifetime: expected "session" or an ISO 8601 duration like "P1Y"');
+      expect(errors[0]).to.contain('every cross-origin script, frame, image and request stays held');
       expect(result.runtime.status).to.equal('invalid');
-      expect(result.runtime.hasConsent('analytics')).to.equal(false);
-      expect(result.element.shadowRoot!.querySelector('.banner')).to.equal(null);
+      expect(buttons(result.element)).to.deep.equal(['accept', 'reject', 'manage']);
+      part(result.element, '.banner [data-action="accept"]').click();
+      expect(result.runtime.hasConsent('analytics')).to.equal(true);
+      const image = crossOriginImage();
+      expect(image.getAttribute('src'), 'no host rules from a broken config: every cross-origin image waits').to.equal(null);
+      expect(image.dataset.src).to.contain('/__probe/hit');
     });
 
-    it('keeps the visitor’s stored decision untouched', async () => {
+    it('warns of a mistyped cosmetic key and runs with the rest of the config', async () => {
+      let result!: Awaited<ReturnType<typeof widget>>;
+      const warnings = await captureConsole('warn', async () => {
+        result = await widget({ ...baseConfig, ui: { layuot: 'box' } });
+      });
+      expect(warnings.join('\n')).to.contain('ui.layuot: unknown key');
+      expect(result.runtime.status).to.equal('ready');
+      expect(crossOriginImage().getAttribute('src'), 'host rules known: an image of a host not listed loads').to.contain('/__probe/hit');
+    });
+
+    it('offers only Reject all, and the page’s policy link, when nothing could be read', async () => {
+      const link = Object.assign(document.createElement('link'), { rel: 'privacy-policy', href: '/privacy' });
+      document.head.append(link);
+      try {
+        let result!: Awaited<ReturnType<typeof widget>>;
+        const errors = await captureConsole('error', async () => {
+          result = await widget('#no-such-config' as unknown as object);
+        });
+        expect(errors.join('\n')).to.contain('no element with id "no-such-config" holds the config');
+        const { element, runtime } = result;
+        expect(buttons(element)).to.deep.equal(['reject']);
+        expect(part<HTMLAnchorElement>(element, '.banner a').href).to.equal(new URL('/privacy', location.href).href);
+        await element.showPreferences();
+        expect(element.shadowRoot!.querySelector('dialog')!.open, 'no dialog: there is nothing to choose').to.equal(false);
+        part(element, '.banner [data-action="reject"]').click();
+        await element.updateComplete;
+        expect(element.shadowRoot!.querySelector('.banner')).to.equal(null);
+        expect(readConsentCookie()).to.include({ revision: 1 });
+        expect(runtime.record!.categories).to.deep.equal({ necessary: true });
+        expect(crossOriginImage().getAttribute('src')).to.equal(null);
+      } finally {
+        link.remove();
+      }
+    });
+
+    it('keeps the visitor’s stored decision untouched, without asking again', async () => {
       document.cookie = 'cookie_consent=keep-me; path=/';
-      await captureConsole('error', () => widget({ provider: 42 }).then(() => undefined));
+      let result!: Awaited<ReturnType<typeof widget>>;
+      await captureConsole('error', async () => {
+        result = await widget({ provider: 42 });
+      });
       expect(document.cookie).to.contain('cookie_consent=keep-me');
+      expect(result.element.shadowRoot!.querySelector('.banner') === null, 'no banner').to.equal(true);
     });
   });
 });
