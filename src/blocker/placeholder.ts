@@ -40,7 +40,8 @@ export class CookieConsentPlaceholder extends LitElement {
         vertical-align: top;
         border: 1px solid var(--_cc-border);
         border-radius: var(--_cc-radius);
-        background: var(--_cc-bg);
+        /* A tint of the banner's background, so the frame shows on a page of the same colour. */
+        background: color-mix(in srgb, var(--_cc-fg) 6%, var(--_cc-bg));
       }
       [part='base'] {
         box-sizing: border-box;
@@ -91,9 +92,9 @@ export class CookieConsentPlaceholder extends LitElement {
       @container (height < 8rem) or (width < 15rem) {
         [part='base'] {
           gap: 0.25rem;
-          padding: 0.375rem 0.5rem;
+          padding: 0.25rem 0.5rem;
           font-size: 0.8125em;
-          line-height: 1.3;
+          line-height: 1.25;
         }
         .actions {
           gap: 0.25rem;

@@ -168,7 +168,9 @@ describe('<cookie-consent> theming', () => {
         const placeholder = document.querySelector('cookie-consent-placeholder') as CookieConsentPlaceholder;
         await placeholder.updateComplete;
         expect(placeholder.getAttribute('scheme')).to.equal('dark');
-        expect(getComputedStyle(placeholder).backgroundColor).to.equal(background(element));
+        const { color, backgroundColor } = getComputedStyle(placeholder);
+        expect(color, 'the banner’s dark-scheme text colour').to.equal(styleOf(element, '.banner').color);
+        expect(contrast(backgroundColor, DARK), 'a tint of the banner’s dark background').to.be.below(1.5);
         const allow = getComputedStyle(placeholder.shadowRoot!.querySelector('[part="allow"]')!);
         expect(allow.backgroundColor).to.equal(styleOf(element, '.banner [data-action="accept"]').backgroundColor);
         expect(allow.backgroundColor).to.equal('rgb(0, 90, 50)');
