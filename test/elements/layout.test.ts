@@ -65,6 +65,19 @@ describe('<cookie-consent> layout', () => {
     expect(await overflowsInEveryState(win, element)).to.deep.equal([]);
   });
 
+  for (const lang of ['en-GB', 'cy-GB']) {
+    it(`lines every switch up in one column, whatever its state text says (${lang})`, async () => {
+      const config = { ...baseConfig, categories: ['necessary', 'preferences', { id: 'analytics', services: [{ id: 'stats', name: 'Stats' }] }, 'advertising'] };
+      const { win, element } = await openWidgetPage({ lang, config });
+      await element.showPreferences();
+      await settled(element, win);
+      const switches = [...shadowOf(element).querySelectorAll<HTMLInputElement>('[role="switch"]')];
+      expect(switches.map((input) => input.id)).to.include.members(['cc-switch-necessary', 'cc-switch-analytics', 'cc-service-stats']);
+      const edges = switches.map((input) => Math.round(input.getBoundingClientRect().right));
+      expect(new Set(edges).size, `right edges ${edges.join(', ')}`).to.equal(1);
+    });
+  }
+
   describe('focus not obscured (WCAG 2.4.11)', () => {
     /** A page long enough to scroll, whose last link sits at the very end. */
     const longPage = (doc: Document) => {

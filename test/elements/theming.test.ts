@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
 import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
@@ -178,6 +178,19 @@ describe('<cookie-consent> theming', () => {
       } finally {
         frame.remove();
       }
+    });
+  });
+
+  describe('focus', () => {
+    it('rings the focused control in the site’s accent, the dialog’s × too, not a colour of its own', async () => {
+      addPageCss('body { --cc-accent: rgb(0, 90, 50) }');
+      const { element } = await widget();
+      await element.showPreferences();
+      const close = part(element, 'dialog .close');
+      await sendKeys({ press: 'Shift' });
+      close.focus();
+      expect(close.matches(':focus-visible')).to.equal(true);
+      expect(getComputedStyle(close).outlineColor).to.equal('rgb(0, 90, 50)');
     });
   });
 
