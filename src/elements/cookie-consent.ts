@@ -240,9 +240,7 @@ export class CookieConsentElement extends LitElement {
         </div>
         ${this.renderPolicyLinks(
           this.summaryClipped || this.summaryOpen
-            ? html`<button type="button" class="more" aria-controls="cc-summary" aria-expanded=${this.summaryOpen} @click=${() => (this.summaryOpen = !this.summaryOpen)}>
-                ${this.summaryOpen ? strings.less : strings.more}
-              </button>`
+            ? html`<button type="button" class="more" aria-controls="cc-summary" aria-expanded=${this.summaryOpen} @click=${() => (this.summaryOpen = !this.summaryOpen)}>${this.summaryOpen ? strings.less : strings.more}</button>`
             : nothing,
         )}
       </div>
