@@ -69,6 +69,28 @@ describe('<cookie-consent> banner geometry, with the seed providers’ texts', (
     });
   }
 
+  it('re-fits when the window changes size: More comes and goes, with no resize-loop error', async () => {
+    const config = await (await fetch('/seeds/claranet-soho/cookie-consent.json')).json();
+    const { frame, win, element } = await openWidgetPage({ width: 1280, height: 800, config });
+    const errors: string[] = [];
+    win.addEventListener('error', (event) => errors.push(event.message));
+    await settled(element, win);
+    const more = () => shadowOf(element).querySelector('.banner .more');
+    expect(more(), 'the whole summary fits at 1280×800').to.equal(null);
+    frame.style.width = '375px';
+    frame.style.height = '667px';
+    await settled(element, win);
+    await settled(element, win);
+    expect(more(), 'clipped on a phone').not.to.equal(null);
+    expect(shadowOf(element).querySelector('.banner')!.getBoundingClientRect().height).to.be.at.most(0.4 * 667);
+    frame.style.width = '1280px';
+    frame.style.height = '800px';
+    await settled(element, win);
+    await settled(element, win);
+    expect(more(), 'gone again').to.equal(null);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('clips nothing at 320×568: every button and link inside the banner and the viewport', async () => {
     for (const seed of SEEDS) {
       const { root, banner, win } = await firstLayer(seed, 320, 568);
