@@ -1,5 +1,4 @@
 import { css } from 'lit';
-
 import { tokens } from './theme.styles.js';
 
 /**
