@@ -45,13 +45,26 @@ function hostRules(css: string): Array<[string, string]> {
 }
 
 
-/** `var(--cc-*, fallback)` uses: each property with every fallback it is given. */
-function fallbacks(text: string): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  for (const [, name, fallback] of withoutComments(text).matchAll(/var\(\s*(--cc-[\w-]+)\s*(?:,\s*([^)]*))?\)/g)) {
-    found.set(name, [...(found.get(name) ?? []), (fallback ?? '').trim()]);
-  }
-  return found;
+/**
+ * The public properties that reach rules reading `privateNames` (`--_cc-*`), through the plain
+ * :host rule of the shared tokens: each private token's own declaration, followed to the tokens
+ * it names in turn (`--_cc-focus` → `--_cc-link` → `--_cc-accent` → `--cc-accent`).
+ */
+function publicPropertiesBehind(tokensCss: string, privateNames: Iterable<string>): string[] {
+  const body = hostRules(tokensCss).find(([selector]) => selector === ':host')?.[1] ?? '';
+  const declarations = new Map([...body.matchAll(/(--_cc-[\w-]+)\s*:([^;]*)/g)].map(([, name, value]) => [name, value]));
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (text: string) => {
+    for (const [name] of text.matchAll(/--cc-[\w-]+/g)) found.add(name);
+    for (const [name] of text.matchAll(/--_cc-[\w-]+/g)) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      visit(declarations.get(name) ?? '');
+    }
+  };
+  visit([...privateNames].join(' '));
+  return sorted(found);
 }
 
 /**
@@ -104,12 +117,13 @@ describe('custom-elements.json', () => {
 
   describe('<cookie-consent>', () => {
     let elementSource: string;
+    /** The shared tokens, whose plain :host rule reads every --cc-* property. */
     let stylesSource: string;
     /** The element and the preferences panel it renders into its own shadow root. */
     let templateSource: string;
     before(async () => {
       elementSource = await source('/src/elements/cookie-consent.ts');
-      stylesSource = await source('/src/elements/cookie-consent.styles.ts');
+      stylesSource = await source('/src/elements/theme.styles.ts');
       templateSource = elementSource + (await source('/src/elements/preferences-panel.ts'));
     });
 
@@ -168,11 +182,16 @@ describe('custom-elements.json', () => {
       expect(sorted(element('cookie-consent-placeholder').declaration.cssParts!.map((part) => part.name))).to.deep.equal(parts);
     });
 
-    it('lists exactly the --cc-* custom properties it reads, each with the fallback it uses', () => {
-      const used = fallbacks(placeholderSource);
+    it('lists exactly the --cc-* custom properties behind the tokens it reads, each with the shared default', async () => {
+      const tokensSource = await source('/src/elements/theme.styles.ts');
+      expect(placeholderSource).to.include('tokens,');
+      // Its own rules read private tokens; the shared :host rule reads the font and text colour.
+      const read = [...withoutComments(placeholderSource).matchAll(/var\((--_cc-[\w-]+)/g)].map(([, name]) => name);
+      const expected = sorted([...publicPropertiesBehind(tokensSource, [...read, '--_cc-fg']), '--cc-font', '--cc-font-size']);
       const documented = element('cookie-consent-placeholder').declaration.cssProperties!;
-      expect(sorted(documented.map((property) => property.name))).to.deep.equal(sorted(used.keys()));
-      for (const property of documented) expect(used.get(property.name), property.name).to.satisfy((all: string[]) => all.every((fallback) => fallback === property.default));
+      expect(sorted(documented.map((property) => property.name))).to.deep.equal(expected);
+      const defaults = hostDefaults(tokensSource);
+      for (const property of documented) expect(property.default, property.name).to.equal(defaults.get(property.name));
     });
   });
 });

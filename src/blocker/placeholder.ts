@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { enGB, type Strings } from '../i18n/en-GB.js';
 import { categoryText, format } from '../i18n/strings.js';
+import { ColorSchemeController } from '../elements/color-scheme.js';
+import { tokens } from '../elements/theme.styles.js';
 
 /** Asks for consent to one or more categories; `detail.categories` are all to be granted. */
 export type AllowEvent = CustomEvent<{ category: string; categories: string[] }>;
@@ -23,52 +25,101 @@ export class CookieConsentPlaceholder extends LitElement {
     choices: { attribute: false },
   };
 
-  static override styles = css`
-    /* Fallbacks instead of :host declarations, so --cc-* set on the page (e.g. :root) are inherited. */
-    :host {
-      display: inline-block;
-      box-sizing: border-box;
-      overflow: auto;
-      vertical-align: top;
-      padding: 1rem;
-      border-radius: var(--cc-radius, 4px);
-      background: var(--cc-bg, #f3f2f1);
-      color: var(--cc-fg, #0b0c0c);
-      font: 0.875rem/1.4 var(--cc-font, system-ui, sans-serif);
-    }
-    p {
-      margin: 0 0 0.5rem;
-    }
-    strong {
-      display: block;
-      margin-bottom: 0.25rem;
-    }
-    button {
-      min-width: 24px;
-      min-height: 24px;
-      margin: 0.25rem 0.5rem 0 0;
-      padding: 0.375rem 0.75rem;
-      border: 2px solid var(--cc-accent, #1d70b8);
-      border-radius: var(--cc-radius, 4px);
-      background: var(--cc-accent, #1d70b8);
-      color: var(--cc-accent-fg, #fff);
-      font: inherit;
-      cursor: pointer;
-    }
-    button + button {
-      background: transparent;
-      color: inherit;
-    }
-    button:focus-visible {
-      outline: 3px solid var(--cc-fg, #0b0c0c);
-      outline-offset: 2px;
-    }
-    @media (forced-colors: active) {
-      button {
-        border-color: ButtonText;
+  /*
+   * The widget's tokens and colour scheme (theme.styles.ts, color-scheme.ts). The host is a size
+   * container, sized by the blocker to the embed's box: smaller frames get a compact layout, down
+   * to 200 by 100 CSS pixels with nothing clipped.
+   */
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: inline-block;
+        box-sizing: border-box;
+        container-type: size;
+        overflow: auto;
+        vertical-align: top;
+        border: 1px solid var(--_cc-border);
+        border-radius: var(--_cc-radius);
+        /* A tint of the banner's background, so the frame shows on a page of the same colour. */
+        background: color-mix(in srgb, var(--_cc-fg) 6%, var(--_cc-bg));
       }
-    }
-  `;
+      [part='base'] {
+        box-sizing: border-box;
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+        justify-content: center;
+        min-height: 100%;
+        padding: 0.75rem;
+        font-size: 0.875em;
+        line-height: 1.4;
+        text-align: center;
+      }
+      p {
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        justify-content: center;
+      }
+      button {
+        min-height: 2rem;
+        padding: 0.25rem 0.75rem;
+        border: 2px solid var(--_cc-button-bg);
+        border-radius: var(--_cc-radius);
+        background: var(--_cc-button-bg);
+        color: var(--_cc-button-fg);
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      button + button {
+        background: transparent;
+        color: inherit;
+      }
+      :focus-visible {
+        outline: 3px solid var(--_cc-focus);
+        outline-offset: 2px;
+      }
+      /* The text repeats what the allow button says: the first thing to go when height is short. */
+      @container (height < 11rem) {
+        p {
+          display: none;
+        }
+      }
+      @container (height < 8rem) or (width < 15rem) {
+        [part='base'] {
+          gap: 0.25rem;
+          padding: 0.25rem 0.5rem;
+          font-size: 0.8125em;
+          line-height: 1.25;
+        }
+        .actions {
+          gap: 0.25rem;
+        }
+        button {
+          min-height: 1.5rem;
+          padding: 0 0.5rem;
+        }
+      }
+      /* One line of title; the region's label still names the provider in full. */
+      @container (height < 8rem) {
+        strong {
+          overflow: hidden;
+          text-overflow: ellipsis;
+          white-space: nowrap;
+        }
+      }
+      @media (forced-colors: active) {
+        button {
+          border-color: ButtonText;
+        }
+      }
+    `,
+  ];
 
   /** Who serves the blocked content: the embed's data-provider or title, else its host. */
   declare provider: string;
@@ -80,6 +131,7 @@ export class CookieConsentPlaceholder extends LitElement {
 
   constructor() {
     super();
+    new ColorSchemeController(this);
     this.provider = '';
     this.category = '';
     this.strings = enGB;
@@ -94,8 +146,10 @@ export class CookieConsentPlaceholder extends LitElement {
     return html`<div role="region" aria-label=${title} part="base">
       <strong part="title">${title}</strong>
       <p>${format(strings.blockedText, { category })}</p>
-      ${allow ? html`<button type="button" part="allow" @click=${this.handleAllow}>${format(strings.blockedAllow, { category })}</button>` : nothing}
-      ${choices?.length === 0 ? nothing : html`<button type="button" part="settings" data-cookie-consent="preferences">${strings.settings}</button>`}
+      <div class="actions">
+        ${allow ? html`<button type="button" part="allow" @click=${this.handleAllow}>${format(strings.blockedAllow, { category })}</button>` : nothing}
+        ${choices?.length === 0 ? nothing : html`<button type="button" part="settings" data-cookie-consent="preferences">${strings.settings}</button>`}
+      </div>
     </div>`;
   }
 

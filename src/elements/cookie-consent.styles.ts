@@ -1,45 +1,15 @@
 import { css } from 'lit';
+import { tokens } from './theme.styles.js';
 
 /**
- * Theming is public API. Custom properties, read from the element or any ancestor (`:root` too):
- * `--cc-bg`, `--cc-fg`, `--cc-muted`, `--cc-border`, `--cc-accent`, `--cc-accent-fg`, `--cc-button-bg`,
- * `--cc-button-fg`, `--cc-focus`, `--cc-font`, `--cc-font-size`, `--cc-radius`, `--cc-space`,
- * `--cc-max-width`, `--cc-shadow`, `--cc-z-index`. Parts: `banner`, `button`, `link`, `dialog`,
- * `close-button`, `switch`, `table`, `floating-button`. Every decision button shares one part and
- * one rule, so no theme can make "Reject all" weaker than "Accept all".
+ * The banner's and the settings button's rules, after the shared tokens (theme.styles.ts). Parts:
+ * `banner`, `button`, `link`, `dialog`, `close-button`, `switch`, `table`, `floating-button`. Every
+ * decision button shares one part and one rule, so no theme can make "Reject all" weaker than
+ * "Accept all".
  */
-export const styles = css`
-  /*
-   * Defaults are var() fallbacks, never declarations of --cc-* on :host: a declaration there would
-   * shadow a value the page sets on an ancestor such as :root. The public properties used more
-   * than once resolve into private --_cc-* ones, which the rules (the dialog's too) read.
-   * light-dark() picks each default from the colour scheme, which the theme attribute sets.
-   */
-  :host {
-    --_cc-bg: var(--cc-bg, light-dark(#fff, #1c1c1e));
-    --_cc-fg: var(--cc-fg, light-dark(#1b1b1b, #f2f2f2));
-    --_cc-muted: var(--cc-muted, light-dark(#505050, #c4c4c4));
-    --_cc-border: var(--cc-border, light-dark(#6b6b6b, #9a9a9a));
-    --_cc-accent: var(--cc-accent, light-dark(#0b57d0, #a8c7fa));
-    --_cc-accent-fg: var(--cc-accent-fg, light-dark(#fff, #0b1d3a));
-    --_cc-focus: var(--cc-focus, light-dark(#b3261e, #ffb4ab));
-    --_cc-button-bg: var(--cc-button-bg, var(--_cc-accent));
-    --_cc-button-fg: var(--cc-button-fg, var(--_cc-accent-fg));
-    --_cc-radius: var(--cc-radius, 0.5rem);
-    --_cc-space: var(--cc-space, 1rem);
-    --_cc-shadow: var(--cc-shadow, 0 -0.25rem 1.5rem rgb(0 0 0 / 0.2));
-    --_cc-z: var(--cc-z-index, 2147483000);
-    --_cc-max-width: var(--cc-max-width, 72rem);
-    color-scheme: light;
-    font: var(--cc-font-size, 1rem) / 1.5 var(--cc-font, system-ui, sans-serif);
-    color: var(--_cc-fg);
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
-  }
-  :host([theme='auto']) {
-    color-scheme: light dark;
-  }
+export const styles = [
+  tokens,
+  css`
   .banner,
   dialog,
   .floating {
@@ -48,16 +18,18 @@ export const styles = css`
     color: var(--_cc-fg);
     font: inherit;
   }
+  /* The banner is the container its parts query: its width, not the viewport's, picks the layout. */
   .banner {
     position: fixed;
     z-index: var(--_cc-z);
     inset: auto 0 0;
+    container-type: inline-size;
     display: flex;
     flex-wrap: wrap;
     gap: var(--_cc-space);
-    align-items: flex-end;
+    align-items: center;
     justify-content: center;
-    max-height: 100vh;
+    max-height: 100svh;
     overflow: auto;
     padding: var(--_cc-space);
     border-top: 1px solid var(--_cc-border);
@@ -66,6 +38,26 @@ export const styles = css`
   .banner .text {
     flex: 1 1 30rem;
     max-width: var(--_cc-max-width);
+    /* What the banner holds besides the summary, so the summary can take the rest of 40% of the screen. */
+    --_cc-rest: 7rem;
+  }
+  /*
+   * The summary shows whole lines up to what keeps the banner within 40% of the screen (at least
+   * two); "More" shows the rest. Clipped text stays in the accessibility tree.
+   */
+  .summary {
+    max-height: max(2lh, round(down, 40svh - var(--_cc-rest), 1lh));
+    overflow: hidden;
+    margin-bottom: 0.5rem;
+  }
+  .summary.open {
+    max-height: none;
+  }
+  .summary p {
+    margin: 0;
+  }
+  .summary p + p {
+    margin-top: 0.5rem;
   }
   /* Logical insets: the box sits at the inline end, so right-to-left pages get it mirrored. */
   :host([layout='box']) .banner,
@@ -77,12 +69,16 @@ export const styles = css`
     border: 1px solid var(--_cc-border);
     border-radius: var(--_cc-radius);
   }
-  /* Centred by auto margins rather than a half-pixel translate, which blurs text. */
+  /*
+   * Centred by auto margins rather than a half-pixel translate, which blurs text. The backdrop is a
+   * shadow: it dims the page but leaves it readable, clickable and in reach of a screen reader.
+   */
   :host([layout='center']) .banner {
     inset: 0;
     height: fit-content;
     max-height: calc(100% - 2 * var(--_cc-space));
     margin: auto;
+    box-shadow: 0 0 0 100vmax rgb(0 0 0 / 0.35), var(--_cc-shadow);
   }
   h2 {
     margin: 0 0 0.5rem;
@@ -92,14 +88,26 @@ export const styles = css`
   p {
     margin: 0 0 0.5rem;
   }
-  a {
-    color: var(--_cc-accent);
+  a,
+  .more {
+    color: var(--_cc-link);
   }
   .links {
+    margin: 0;
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 1rem;
   }
+  /* "More" reads as the links beside it; still a 24 px target (WCAG 2.5.8). */
+  button.more {
+    min-height: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    font-weight: inherit;
+    text-decoration: underline;
+  }
+  /* Equal buttons: a column beside the text, or under it on narrow screens with accept and reject side by side. */
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -107,6 +115,24 @@ export const styles = css`
   }
   .actions button {
     flex: 1 1 auto;
+  }
+  .banner .actions {
+    display: grid;
+  }
+  @container (width < 40rem) {
+    .banner .text,
+    .actions {
+      flex-basis: 100%;
+    }
+    .banner .text {
+      --_cc-rest: 13rem;
+    }
+    .actions {
+      grid-template-columns: 1fr 1fr;
+    }
+    [data-action='manage'] {
+      grid-column: 1 / -1;
+    }
   }
   button {
     min-width: 2.75rem;
@@ -148,4 +174,5 @@ export const styles = css`
       border: 2px solid CanvasText;
     }
   }
-`;
+`,
+];

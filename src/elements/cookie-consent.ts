@@ -5,6 +5,7 @@ import { isRightToLeft } from '../i18n/strings.js';
 import type { DecisionMethod } from '../consent-runtime.js';
 import { pageRuntime } from '../page-runtime.js';
 import { RuntimeController } from './runtime-controller.js';
+import { ColorSchemeController, setTheme } from './color-scheme.js';
 import { styles } from './cookie-consent.styles.js';
 import type { PreferencesPanel } from './preferences-panel.js';
 
@@ -46,6 +47,8 @@ export class CookieConsentElement extends LitElement {
     bannerRequested: { state: true },
     preferencesOpen: { state: true },
     statusMessage: { state: true },
+    summaryClipped: { state: true },
+    summaryOpen: { state: true },
   };
 
   /** URL or `#id` of the config, or the config object itself (as a property). */
@@ -61,7 +64,15 @@ export class CookieConsentElement extends LitElement {
   private opener: HTMLElement | null = null;
   private readonly controller = new RuntimeController(this, pageRuntime());
   private bannerObserver?: ResizeObserver;
+  /** The banner's summary is longer than it shows; "More" opens it. */
+  private summaryClipped = false;
+  private summaryOpen = false;
   private reservedSpace = false;
+
+  constructor() {
+    super();
+    new ColorSchemeController(this);
+  }
 
   private get runtime() {
     return this.controller.runtime;
@@ -83,6 +94,8 @@ export class CookieConsentElement extends LitElement {
     document.removeEventListener('focusin', this.handleFocusIn);
     this.bannerObserver?.disconnect();
     this.releaseReservedSpace();
+    // Placeholders follow the page again once no widget sets a theme.
+    setTheme('auto');
   }
 
   /** Shows the first layer again, even after a decision. */
@@ -178,6 +191,7 @@ export class CookieConsentElement extends LitElement {
     this.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
     this.setAttribute('layout', config.ui.layout);
     this.setAttribute('theme', config.ui.theme);
+    setTheme(config.ui.theme);
   }
 
   override updated(): void {
@@ -186,12 +200,19 @@ export class CookieConsentElement extends LitElement {
     if (this.preferencesOpen && dialog && !dialog.open) dialog.showModal();
     const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
     if (banner) {
-      this.bannerObserver ??= new ResizeObserver(() => this.reserveSpace());
+      this.bannerObserver ??= new ResizeObserver(() => this.handleBannerResize());
       this.bannerObserver.observe(banner);
     } else {
       this.bannerObserver?.disconnect();
       this.releaseReservedSpace();
+      this.summaryOpen = false;
     }
+  }
+
+  private handleBannerResize(): void {
+    const summary = this.renderRoot.querySelector('.summary');
+    if (summary && !this.summaryOpen) this.summaryClipped = summary.scrollHeight > summary.clientHeight;
+    this.reserveSpace();
   }
 
   /**
@@ -221,9 +242,15 @@ export class CookieConsentElement extends LitElement {
     return html`<section part="banner" class="banner" role="region" aria-labelledby="cc-title">
       <div class="text">
         <h2 id="cc-title">${strings.title}</h2>
-        <p>${strings.description} ${this.kindsSentence()}</p>
-        ${gpc && config.categories.some((category) => category.saleOrSharing) ? html`<p class="gpc">${strings.gpcHonoured}</p>` : nothing}
-        ${this.renderPolicyLinks()}
+        <div id="cc-summary" class="summary ${this.summaryOpen ? 'open' : ''}">
+          <p>${strings.description} ${this.kindsSentence()}</p>
+          ${gpc && config.categories.some((category) => category.saleOrSharing) ? html`<p class="gpc">${strings.gpcHonoured}</p>` : nothing}
+        </div>
+        ${this.renderPolicyLinks(
+          this.summaryClipped || this.summaryOpen
+            ? html`<button type="button" class="more" aria-controls="cc-summary" aria-expanded=${this.summaryOpen} @click=${() => (this.summaryOpen = !this.summaryOpen)}>${this.summaryOpen ? strings.less : strings.more}</button>`
+            : nothing,
+        )}
       </div>
       <div class="actions">
         ${choices ? this.renderDecisionButton('accept', strings.acceptAll, 'banner') : nothing}
@@ -243,10 +270,11 @@ export class CookieConsentElement extends LitElement {
     return kinds.has('third-party-advertising') ? `${lifetimes} ${strings.usesThirdPartyAdvertising}`.trim() : lifetimes;
   }
 
-  private renderPolicyLinks(): TemplateResult {
+  /** The policy links, after `first` (the banner's "More"). */
+  private renderPolicyLinks(first: TemplateResult | typeof nothing = nothing): TemplateResult {
     const { strings, config } = this.runtime;
     return html`<p class="links">
-      ${config.provider.policyUrl ? html`<a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>` : nothing}
+      ${first}${config.provider.policyUrl ? html`<a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>` : nothing}
       ${config.provider.cookiePolicyUrl && config.provider.cookiePolicyUrl !== config.provider.policyUrl ? html`<a part="link" href=${config.provider.cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
     </p>`;
   }

@@ -69,8 +69,10 @@ export const preferencesStyles = css`
     flex-basis: 100%;
     color: var(--_cc-muted);
   }
+  /* The state text before the switch, so every switch sits in one column whatever its text's length. */
   .switch {
     display: inline-flex;
+    flex-direction: row-reverse;
     gap: 0.5rem;
     align-items: center;
   }
@@ -96,18 +98,17 @@ export const preferencesStyles = css`
     background: var(--_cc-border);
   }
   [role='switch']:checked {
-    border-color: var(--_cc-accent);
-    background: var(--_cc-accent);
+    border-color: var(--_cc-link);
+    background: var(--_cc-link);
   }
   [role='switch']:checked::before {
     inset-inline-start: calc(100% - 1.125rem);
-    background: var(--_cc-accent-fg);
+    background: var(--_cc-bg);
   }
   [role='switch']:disabled {
     cursor: not-allowed;
   }
   .state {
-    min-width: 4.5em;
     font-size: 0.875em;
   }
   .muted,
@@ -125,7 +126,7 @@ export const preferencesStyles = css`
     font-size: 1.05em;
   }
   summary {
-    color: var(--_cc-accent);
+    color: var(--_cc-link);
     padding: 0.25rem 0;
     cursor: pointer;
   }

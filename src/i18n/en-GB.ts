@@ -12,6 +12,8 @@ export const enGB = {
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   manage: 'Manage preferences',
+  more: 'More',
+  less: 'Less',
   save: 'Save choices',
   close: 'Close',
   preferencesTitle: 'Cookie preferences',

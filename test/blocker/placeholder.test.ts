@@ -86,6 +86,28 @@ describe('<cookie-consent-placeholder>', () => {
       expect(placeholder.getBoundingClientRect().height).to.equal(120);
     });
 
+    for (const [width, height] of [[640, 360], [300, 150], [250, 120], [200, 100]]) {
+      it(`fits a ${width}×${height} frame: nothing scrolls, clips or leaves the box`, async () => {
+        const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), 'data-provider': 'Example video host', width: `${width}`, height: `${height}` });
+        const box = placeholder.getBoundingClientRect();
+        expect([box.width, box.height]).to.deep.equal([width, height]);
+        const problems: string[] = [];
+        if (placeholder.scrollHeight > placeholder.clientHeight || placeholder.scrollWidth > placeholder.clientWidth) {
+          problems.push(`scrolls: ${placeholder.scrollWidth}×${placeholder.scrollHeight} in ${placeholder.clientWidth}×${placeholder.clientHeight}`);
+        }
+        for (const shown of placeholder.shadowRoot!.querySelectorAll<HTMLElement>('strong, p, button')) {
+          if (!shown.getClientRects().length) continue;
+          const rect = shown.getBoundingClientRect();
+          const name = shown.textContent!.trim();
+          if (rect.left < box.left || rect.right > box.right || rect.top < box.top || rect.bottom > box.bottom) problems.push(`"${name}" leaves the box`);
+          if (shown.localName === 'button' && (shown.scrollWidth > shown.clientWidth || shown.scrollHeight > shown.clientHeight)) problems.push(`"${name}" is clipped`);
+          if (shown.localName === 'button' && Math.min(rect.width, rect.height) < 24) problems.push(`"${name}" is under 24 px`);
+        }
+        expect(problems).to.deep.equal([]);
+        expect(getComputedStyle(placeholder.shadowRoot!.querySelector('[part="allow"]')!).display, 'both buttons shown').not.to.equal('none');
+      });
+    }
+
     it('takes the default iframe size when the iframe has none', async () => {
       const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()) });
       const { width, height } = placeholder.getBoundingClientRect();

@@ -51,12 +51,15 @@ describe('<cookie-consent> accessibility', () => {
   beforeEach(resetPage);
   afterEach(async () => {
     resetPage();
+    document.documentElement.style.colorScheme = '';
     await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   });
 
   describe('contrast of the tokens, computed', () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`is at least 4.5:1 for text and 3:1 for focus rings and switch states (${scheme})`, async () => {
+        // A page that offers both schemes, so the visitor's preference decides.
+        document.documentElement.style.colorScheme = 'light dark';
         await emulateMedia({ colorScheme: scheme });
         const { element } = await widget();
         const placeholder = await heldEmbed();

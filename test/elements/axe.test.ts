@@ -13,6 +13,7 @@ describe('<cookie-consent> passes axe', () => {
   afterEach(async () => {
     resetPage();
     resetLanguage();
+    document.documentElement.style.colorScheme = '';
     await emulateMedia({ colorScheme: 'light' });
   });
 
@@ -22,6 +23,8 @@ describe('<cookie-consent> passes axe', () => {
       ['cy-GB', 'cy', 'Derbyn y cyfan'],
     ]) {
       it(`in every state (${scheme}, ${lang})`, async () => {
+        // A page that offers both schemes, so the visitor's preference decides.
+        document.documentElement.style.colorScheme = 'light dark';
         await emulateMedia({ colorScheme: scheme });
         pageInLanguage(lang);
         const { element, runtime } = await widget();

@@ -65,6 +65,19 @@ describe('<cookie-consent> layout', () => {
     expect(await overflowsInEveryState(win, element)).to.deep.equal([]);
   });
 
+  for (const lang of ['en-GB', 'cy-GB']) {
+    it(`lines every switch up in one column, whatever its state text says (${lang})`, async () => {
+      const config = { ...baseConfig, categories: ['necessary', 'preferences', { id: 'analytics', services: [{ id: 'stats', name: 'Stats' }] }, 'advertising'] };
+      const { win, element } = await openWidgetPage({ lang, config });
+      await element.showPreferences();
+      await settled(element, win);
+      const switches = [...shadowOf(element).querySelectorAll<HTMLInputElement>('[role="switch"]')];
+      expect(switches.map((input) => input.id)).to.include.members(['cc-switch-necessary', 'cc-switch-analytics', 'cc-service-stats']);
+      const edges = switches.map((input) => Math.round(input.getBoundingClientRect().right));
+      expect(new Set(edges).size, `right edges ${edges.join(', ')}`).to.equal(1);
+    });
+  }
+
   describe('focus not obscured (WCAG 2.4.11)', () => {
     /** A page long enough to scroll, whose last link sits at the very end. */
     const longPage = (doc: Document) => {
@@ -163,6 +176,31 @@ describe('<cookie-consent> layout', () => {
     it('box on a right-to-left page: mirrored into the bottom left corner', async () => {
       const { rect, height, space } = await bannerRect('box', 'ar');
       expect([rect.left, rect.bottom]).to.deep.equal([space, height - space]);
+    });
+
+    it('centre: dims the page behind it, which stays readable, clickable and open to screen readers', async () => {
+      const { win, element } = await openWidgetPage({ config: { ...baseConfig, ui: { layout: 'center' } } });
+      await settled(element, win);
+      const banner = shadowOf(element).querySelector<HTMLElement>('.banner')!;
+      const shadow = win.getComputedStyle(banner).boxShadow;
+      const [, alpha, spread] = shadow.match(/rgba\(0, 0, 0, ([\d.]+)\) 0px 0px 0px (\d+)px/) ?? [];
+      expect(Number(spread), `a backdrop as wide as the page: ${shadow}`).to.be.at.least(Math.max(win.innerWidth, win.innerHeight));
+      expect(Number(alpha), 'dimmed, not hidden').to.be.within(0.2, 0.5);
+      const link = win.document.querySelector('main a')!;
+      const { left, top } = link.getBoundingClientRect();
+      expect(win.document.elementFromPoint(left + 2, top + 2), 'the page still takes clicks').to.equal(link);
+      expect([win.getComputedStyle(win.document.body).overflow, win.getComputedStyle(win.document.documentElement).overflow], 'no scroll lock').to.deep.equal(['visible', 'visible']);
+      expect(win.document.querySelector('[inert], [aria-hidden="true"]'), 'nothing on the page is hidden from assistive technology').to.equal(null);
+      expect(banner.getAttribute('aria-modal')).to.equal(null);
+    });
+
+    it('centre: Esc leaves the banner and the page as they were, with nothing decided', async () => {
+      const { win, element } = await openWidgetPage({ config: { ...baseConfig, ui: { layout: 'center' } } });
+      shadowOf(element).querySelector<HTMLElement>('.banner [data-action="reject"]')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await settled(element, win);
+      expect(shadowOf(element).querySelector('.banner'), 'still asking').not.to.equal(null);
+      expect(win.document.cookie).not.to.match(/cookie_consent|cc_/);
     });
 
     it('centre: a box in the middle of the viewport', async () => {

@@ -19,12 +19,15 @@ export function expectFocusOn(expected: Element | null, message = 'focus', doc: 
   expect(active === expected, `${message}: on ${nameOf(active)}, not on ${nameOf(expected)}`).to.equal(true);
 }
 
-/** [r, g, b, alpha] of a computed `rgb()`/`rgba()` colour. */
+/** [r, g, b, alpha] of a computed colour in any syntax (`rgb()`, `oklch()`, `color()`…), alpha 0 to 1. */
 function channels(color: string): number[] {
-  const match = color.match(/^rgba?\(([^)]+)\)$/);
-  if (!match) throw new Error(`not a computed rgb colour: ${color}`);
-  const [r, g, b, a = 1] = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
-  return [r, g, b, a];
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.fillStyle = '#010203';
+  context.fillStyle = color;
+  if (context.fillStyle === '#010203' && !/^(#010203|rgb\(1, 2, 3\))$/.test(color)) throw new Error(`not a colour: ${color}`);
+  context.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, Math.round((a / 255) * 100) / 100];
 }
 
 /** `color` painted over the opaque `background`, as a computed `rgb()` colour. */

@@ -1,13 +1,26 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
+import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
+import { contrast } from './page-helpers.js';
 
 /** Page CSS, as a site's own stylesheet; removed after each test. */
 let pageStyle: HTMLStyleElement | null = null;
 function addPageCss(text: string): void {
   pageStyle ??= document.head.appendChild(document.createElement('style'));
   pageStyle.textContent += text;
+}
+
+/**
+ * Emulates the visitor's preference and waits for the page to hear of it: the change event comes in
+ * a later rendering update, and the widget's listener (on an older MediaQueryList) runs first.
+ */
+async function prefer(colorScheme: 'light' | 'dark'): Promise<void> {
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  const changed = media.matches !== (colorScheme === 'dark') && new Promise((resolve) => media.addEventListener('change', resolve, { once: true }));
+  await emulateMedia({ colorScheme });
+  await changed;
 }
 
 const DECISION_BUTTONS = ['.banner [data-action="accept"]', '.banner [data-action="reject"]', '.banner [data-action="manage"]'];
@@ -54,35 +67,130 @@ describe('<cookie-consent> theming', () => {
   });
 
   describe('light and dark', () => {
-    it('follows prefers-color-scheme by default', async () => {
+    const background = (element: Element) => getComputedStyle(part(element as CookieConsentElement, '.banner')).backgroundColor;
+    const LIGHT = 'rgb(255, 255, 255)';
+    const DARK = 'rgb(28, 28, 30)';
+
+    it('stays light on a page that declares no colour scheme, whatever the visitor prefers', async () => {
+      await prefer('dark');
       const { element } = await widget();
       expect(element.getAttribute('theme')).to.equal('auto');
+      expect([element.getAttribute('scheme'), background(element)]).to.deep.equal(['light', LIGHT]);
+    });
+
+    it('follows prefers-color-scheme on a page whose color-scheme offers both', async () => {
+      addPageCss(':root { color-scheme: light dark }');
+      const { element } = await widget();
       const light = [styleOf(element, '.banner').backgroundColor, styleOf(element, '.banner').color];
-      await emulateMedia({ colorScheme: 'dark' });
+      await prefer('dark');
       const dark = [styleOf(element, '.banner').backgroundColor, styleOf(element, '.banner').color];
-      expect(light).to.deep.equal(['rgb(255, 255, 255)', 'rgb(27, 27, 27)']);
-      expect(dark).to.deep.equal(['rgb(28, 28, 30)', 'rgb(242, 242, 242)']);
+      expect(light).to.deep.equal([LIGHT, 'rgb(27, 27, 27)']);
+      expect(dark).to.deep.equal([DARK, 'rgb(242, 242, 242)']);
       expect(styleOf(element, '.banner [data-action="accept"]').backgroundColor, 'dark accent').to.equal('rgb(168, 199, 250)');
     });
 
-    it('keeps the theme the config names, whatever the visitor prefers', async () => {
-      await emulateMedia({ colorScheme: 'dark' });
+    it('is dark on a page whose <meta name="color-scheme"> says dark', async () => {
+      const meta = document.head.appendChild(Object.assign(document.createElement('meta'), { name: 'color-scheme', content: 'dark' }));
+      try {
+        const { element } = await widget();
+        expect(background(element)).to.equal(DARK);
+      } finally {
+        meta.remove();
+      }
+    });
+
+    it('follows the page background, also when the page switches it', async () => {
+      addPageCss('body.night { background: oklch(0.2 0.02 250) } body.paper { background: rgb(250, 248, 240) }');
+      document.body.classList.add('night');
+      try {
+        await prefer('light');
+        const { element } = await widget();
+        expect(background(element), 'a dark page in a light system').to.equal(DARK);
+        document.body.classList.replace('night', 'paper');
+        // The attribute observer reports in a microtask.
+        await Promise.resolve();
+        expect(background(element), 'after the page switched to light').to.equal(LIGHT);
+      } finally {
+        document.body.classList.remove('night', 'paper');
+      }
+    });
+
+    it('keeps the theme the config names, whatever the page and the visitor prefer', async () => {
+      addPageCss(':root { color-scheme: light dark }');
+      await prefer('dark');
       const { element } = await widget({ ...baseConfig, ui: { theme: 'light' } });
       expect(element.getAttribute('theme')).to.equal('light');
-      expect(styleOf(element, '.banner').backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(background(element)).to.equal(LIGHT);
       resetPage();
-      await emulateMedia({ colorScheme: 'light' });
+      await prefer('light');
       const dark = await widget({ ...baseConfig, ui: { theme: 'dark' } });
-      expect(styleOf(dark.element, '.banner').backgroundColor).to.equal('rgb(28, 28, 30)');
+      expect(background(dark.element)).to.equal(DARK);
     });
 
     it('lets the page’s own --cc-* values win in both schemes', async () => {
-      addPageCss('body { --cc-bg: rgb(250, 240, 230) }');
+      addPageCss(':root { color-scheme: light dark } body { --cc-bg: rgb(250, 240, 230) }');
       const { element } = await widget();
-      expect(styleOf(element, '.banner').backgroundColor).to.equal('rgb(250, 240, 230)');
-      await emulateMedia({ colorScheme: 'dark' });
-      expect(styleOf(element, '.banner').backgroundColor).to.equal('rgb(250, 240, 230)');
+      expect(background(element)).to.equal('rgb(250, 240, 230)');
+      await prefer('dark');
+      expect(background(element)).to.equal('rgb(250, 240, 230)');
       expect(styleOf(element, '.banner').color, 'the colours the page did not set still follow the scheme').to.equal('rgb(242, 242, 242)');
+    });
+
+    it('keeps a page’s --cc-accent in the dark scheme, with readable text on it and links lifted to read', async () => {
+      addPageCss(':root { color-scheme: light dark; --cc-accent: rgb(27, 79, 114) }');
+      await prefer('dark');
+      const { element } = await widget();
+      const button = styleOf(element, '.banner [data-action="reject"]');
+      expect(button.backgroundColor).to.equal('rgb(27, 79, 114)');
+      expect(contrast(button.color, button.backgroundColor), 'button text').to.be.at.least(4.5);
+      expect(contrast(styleOf(element, '.banner a').color, DARK), 'link').to.be.at.least(4.5);
+    });
+
+    it('gives a dark accent set with light-dark() to the dark scheme', async () => {
+      addPageCss(':root { color-scheme: light dark; --cc-accent: light-dark(rgb(27, 79, 114), rgb(156, 195, 230)) }');
+      const { element } = await widget();
+      expect(styleOf(element, '.banner [data-action="reject"]').backgroundColor).to.equal('rgb(27, 79, 114)');
+      await prefer('dark');
+      const button = styleOf(element, '.banner [data-action="reject"]');
+      expect(button.backgroundColor).to.equal('rgb(156, 195, 230)');
+      expect(contrast(button.color, button.backgroundColor), 'button text').to.be.at.least(4.5);
+    });
+
+    it('dresses a blocked embed’s placeholder in the same tokens and scheme', async () => {
+      addPageCss('body { --cc-accent: rgb(0, 90, 50) }');
+      const { element } = await widget({ ...baseConfig, ui: { theme: 'dark' } });
+      const frame = document.body.appendChild(Object.assign(document.createElement('iframe'), { title: 'Map' }));
+      frame.dataset.category = 'analytics';
+      frame.dataset.src = 'about:blank';
+      try {
+        // The blocker's observer swaps the frame for its placeholder in a microtask.
+        await Promise.resolve();
+        const placeholder = document.querySelector('cookie-consent-placeholder') as CookieConsentPlaceholder;
+        await placeholder.updateComplete;
+        expect(placeholder.getAttribute('scheme')).to.equal('dark');
+        const { color, backgroundColor } = getComputedStyle(placeholder);
+        expect(color, 'the banner’s dark-scheme text colour').to.equal(styleOf(element, '.banner').color);
+        expect(contrast(backgroundColor, DARK), 'a tint of the banner’s dark background').to.be.below(1.5);
+        const allow = getComputedStyle(placeholder.shadowRoot!.querySelector('[part="allow"]')!);
+        expect(allow.backgroundColor).to.equal(styleOf(element, '.banner [data-action="accept"]').backgroundColor);
+        expect(allow.backgroundColor).to.equal('rgb(0, 90, 50)');
+        placeholder.remove();
+      } finally {
+        frame.remove();
+      }
+    });
+  });
+
+  describe('focus', () => {
+    it('rings the focused control in the site’s accent, the dialog’s × too, not a colour of its own', async () => {
+      addPageCss('body { --cc-accent: rgb(0, 90, 50) }');
+      const { element } = await widget();
+      await element.showPreferences();
+      const close = part(element, 'dialog .close');
+      await sendKeys({ press: 'Shift' });
+      close.focus();
+      expect(close.matches(':focus-visible')).to.equal(true);
+      expect(getComputedStyle(close).outlineColor).to.equal('rgb(0, 90, 50)');
     });
   });
 

@@ -8,6 +8,8 @@ const ar: Strings = {
   acceptAll: 'قبول الكل',
   rejectAll: 'رفض الكل',
   manage: 'إدارة التفضيلات',
+  more: 'المزيد',
+  less: 'أقل',
   save: 'حفظ الاختيارات',
   close: 'إغلاق',
   preferencesTitle: 'تفضيلات ملفات تعريف الارتباط',

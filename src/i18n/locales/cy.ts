@@ -8,6 +8,8 @@ const cy: Strings = {
   acceptAll: 'Derbyn y cyfan',
   rejectAll: 'Gwrthod y cyfan',
   manage: 'Rheoli dewisiadau',
+  more: 'Mwy',
+  less: 'Llai',
   save: 'Cadw dewisiadau',
   close: 'Cau',
   preferencesTitle: 'Dewisiadau cwcis',

@@ -8,6 +8,8 @@ const de: Strings = {
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',
   manage: 'Einstellungen verwalten',
+  more: 'Mehr',
+  less: 'Weniger',
   save: 'Auswahl speichern',
   close: 'Schließen',
   preferencesTitle: 'Ihre Cookie-Auswahl',

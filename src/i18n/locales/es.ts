@@ -8,6 +8,8 @@ const es: Strings = {
   acceptAll: 'Aceptar todas',
   rejectAll: 'Rechazar todas',
   manage: 'Gestionar preferencias',
+  more: 'Más',
+  less: 'Menos',
   save: 'Guardar selección',
   close: 'Cerrar',
   preferencesTitle: 'Preferencias de cookies',

@@ -8,6 +8,8 @@ const fr: Strings = {
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
   manage: 'Gérer les préférences',
+  more: 'Plus',
+  less: 'Moins',
   save: 'Enregistrer mes choix',
   close: 'Fermer',
   preferencesTitle: 'Préférences de cookies',

@@ -8,6 +8,8 @@ const ga: Strings = {
   acceptAll: 'Glac le gach fianán',
   rejectAll: 'Diúltaigh do gach fianán',
   manage: 'Bainistigh roghanna',
+  more: 'Tuilleadh',
+  less: 'Níos lú',
   save: 'Sábháil roghanna',
   close: 'Dún',
   preferencesTitle: 'Roghanna fianán',

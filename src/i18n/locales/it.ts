@@ -8,6 +8,8 @@ const it: Strings = {
   acceptAll: 'Accetta tutti',
   rejectAll: 'Rifiuta tutti',
   manage: 'Gestisci preferenze',
+  more: 'Altro',
+  less: 'Meno',
   save: 'Salva le scelte',
   close: 'Chiudi',
   preferencesTitle: 'Preferenze sui cookie',

@@ -8,6 +8,8 @@ const nl: Strings = {
   acceptAll: 'Alles accepteren',
   rejectAll: 'Alles weigeren',
   manage: 'Voorkeuren beheren',
+  more: 'Meer',
+  less: 'Minder',
   save: 'Keuzes opslaan',
   close: 'Sluiten',
   preferencesTitle: 'Cookievoorkeuren',

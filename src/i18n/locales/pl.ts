@@ -8,6 +8,8 @@ const pl: Strings = {
   acceptAll: 'Zaakceptuj wszystkie',
   rejectAll: 'Odrzuć wszystkie',
   manage: 'Zarządzaj preferencjami',
+  more: 'Więcej',
+  less: 'Mniej',
   save: 'Zapisz wybór',
   close: 'Zamknij',
   preferencesTitle: 'Preferencje dotyczące plików cookie',

@@ -8,6 +8,8 @@ const pt: Strings = {
   acceptAll: 'Aceitar todos',
   rejectAll: 'Rejeitar todos',
   manage: 'Gerir preferências',
+  more: 'Mais',
+  less: 'Menos',
   save: 'Guardar escolhas',
   close: 'Fechar',
   preferencesTitle: 'Preferências de cookies',

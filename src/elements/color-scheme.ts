@@ -1,0 +1,85 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ThemeSetting } from '../config/config-types.js';
+
+export type Scheme = 'light' | 'dark';
+
+let canvas: CanvasRenderingContext2D | undefined;
+
+/** A computed colour in any syntax (rgb, oklch, color()…) as 8-bit sRGB with alpha. */
+function rgba(color: string): Uint8ClampedArray {
+  canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+  canvas.clearRect(0, 0, 1, 1);
+  canvas.fillStyle = color;
+  canvas.fillRect(0, 0, 1, 1);
+  return canvas.getImageData(0, 0, 1, 1).data;
+}
+
+/**
+ * Light or dark, as the page looks: its background (body's, else the root's) when that is mostly
+ * opaque, else its declared `color-scheme` (CSS on the root, else `<meta name="color-scheme">`),
+ * which shows the dark canvas only when it allows dark and the visitor prefers it (or it allows
+ * nothing else). A page that declares nothing has a white canvas whatever the visitor prefers.
+ */
+export function pageScheme(doc: Document = document): Scheme {
+  const view = doc.defaultView!;
+  for (const element of [doc.body, doc.documentElement]) {
+    if (!element) continue;
+    const [r, g, b, alpha] = rgba(view.getComputedStyle(element).backgroundColor);
+    if (alpha > 127) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+  }
+  let declared = view.getComputedStyle(doc.documentElement).colorScheme;
+  if (!declared || declared === 'normal') declared = doc.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content ?? '';
+  return /dark/.test(declared) && (!/light/.test(declared) || view.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
+}
+
+/** The widget's `ui.theme`, shared with every placeholder on the page. */
+let theme: ThemeSetting = 'auto';
+const hosts = new Set<HTMLElement>();
+let watching = false;
+
+/** Sets the scheme attribute of every host: the theme the config fixes, or the page's. */
+function update(): void {
+  const scheme = theme === 'auto' ? pageScheme() : theme;
+  for (const host of hosts) host.setAttribute('scheme', scheme);
+}
+
+/**
+ * Watches, for the life of the page, what can change its look: the visitor's preference, a class
+ * or style on the root or body (a site's own dark-mode switch), a background transition's end, the
+ * page's load (its stylesheets).
+ */
+function watch(): void {
+  watching = true;
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
+  addEventListener('load', update);
+  document.addEventListener('transitionend', ({ target }) => (target === document.body || target === document.documentElement) && update());
+  const observer = new MutationObserver(update);
+  for (const element of [document.documentElement, document.body]) if (element) observer.observe(element, { attributes: true });
+}
+
+/** Sets the page-wide theme (the widget's config); placeholders follow it too. */
+export function setTheme(value: ThemeSetting): void {
+  if (value === theme) return;
+  theme = value;
+  update();
+}
+
+/**
+ * Keeps its host's `scheme` attribute ("light" or "dark") in step with the theme and the page;
+ * the host's styles set `color-scheme` from it, and every token's light-dark() follows.
+ */
+export class ColorSchemeController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.host);
+    if (!watching) watch();
+    update();
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.host);
+  }
+}
