@@ -39,7 +39,8 @@ async function consentLogMiddleware(context, next) {
 /** Every test runs in real headless Chromium: Debian's package, or CHROME_PATH. */
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  // Lit's production build, as sites get it: its development build warns "Lit is in dev mode" in every file.
+  nodeResolve: { exportConditions: ['production'] },
   middleware: [consentLogMiddleware, requestLogMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
