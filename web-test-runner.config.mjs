@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createConsentLogHandler } from './demo/consent-log-receiver.mjs';
 import { requestLogMiddleware } from './test/blocker/request-log-plugin.mjs';
+import { emulateMediaPlugin } from './test/emulate-media-plugin.mjs';
 
 /**
  * The reference consent-log receiver, mounted at POST /consent for the tests, with two test-only
@@ -42,7 +43,10 @@ export default {
   // Lit's production build, as sites get it: its development build warns "Lit is in dev mode" in every file.
   nodeResolve: { exportConditions: ['production'] },
   middleware: [consentLogMiddleware, requestLogMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    emulateMediaPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

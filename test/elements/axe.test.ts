@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
 import { part, resetPage, widget } from '../helpers.js';
+import { emulateMedia } from '../emulate-media.js';
 import { pageInLanguage, resetLanguage } from './page-helpers.js';
 
 /**
@@ -13,7 +13,7 @@ describe('<cookie-consent> passes axe', () => {
   afterEach(async () => {
     resetPage();
     resetLanguage();
-    await emulateMedia({ colorScheme: 'light' });
+    await emulateMedia({});
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
+import { emulateMedia } from '../emulate-media.js';
 
 /** Page CSS, as a site's own stylesheet; removed after each test. */
 let pageStyle: HTMLStyleElement | null = null;
@@ -19,7 +19,7 @@ describe('<cookie-consent> theming', () => {
     resetPage();
     pageStyle?.remove();
     pageStyle = null;
-    await emulateMedia({ colorScheme: 'light' });
+    await emulateMedia({});
   });
 
   describe('--cc-* custom properties', () => {
