@@ -76,6 +76,17 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.start();
   }
 
+  /**
+   * Stops everything this runtime started: the blocker's patches, following other tabs and the
+   * cookie audit; then fires `dispose`. The page's next runtime is a new one (see page-runtime.ts).
+   */
+  dispose(): void {
+    this.blocker.stop();
+    this.store?.close();
+    this.auditor?.stop();
+    this.dispatchEvent(new Event('dispose'));
+  }
+
   /** The Global Privacy Control signal of this browser. */
   get gpc(): boolean {
     return this.win.navigator.globalPrivacyControl === true;

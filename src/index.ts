@@ -4,10 +4,12 @@
  */
 import { installApi } from './api.js';
 import { defineCookieConsent } from './define.js';
-import { pageRuntime } from './page-runtime.js';
+import { createRuntime } from './page-runtime.js';
 
+// The page may have the script-tag build already: its runtime and API stay the page's. The runtime
+// comes first: defining the element upgrades any <cookie-consent> in the page, which takes the page's runtime.
+if (!window.CookieConsent) installApi(createRuntime(new URL('./', import.meta.url).href));
 defineCookieConsent();
-installApi(pageRuntime(new URL('./', import.meta.url).href));
 
 export { CookieConsentElement } from './elements/cookie-consent.js';
 export { defineCookieConsent } from './define.js';
