@@ -1,6 +1,6 @@
 import type { ConfigError, ConsentConfig } from './config/config-types.js';
 import { fallbackConfig, formatConfigErrors } from './config/parse-config.js';
-import { withdrawnCategories, type Choices, type ConsentRecord } from './core/consent-record.js';
+import { serviceCategories, withdrawnCategories, type Choices, type ConsentRecord } from './core/consent-record.js';
 import { ConsentStore, type ConsentChange } from './consent-store.js';
 import { loadConfig, type ConfigSource } from './load-config.js';
 import { Blocker, type Grants } from './blocker/blocker.js';
@@ -189,9 +189,21 @@ export class ConsentRuntime extends EventTarget {
     return this.decide({ categories: {} }, method);
   }
 
-  /** Grants one more category, keeping every other choice as it is. */
-  grant(category: string, method: DecisionMethod): ConsentRecord | null {
-    return this.decide({ categories: { ...this.record?.categories, [category]: true }, services: this.record?.services }, method);
+  /**
+   * Grants what a held element needs, keeping every other choice as it is: each of its categories
+   * and services. A category granted for none of its own services grants them all, as Accept all
+   * does (a category with services is granted only through them: see createRecord).
+   */
+  grant(needs: { categories: string[]; services: string[] }, method: DecisionMethod): ConsentRecord | null {
+    const categories: Record<string, boolean> = { ...this.record?.categories };
+    const services: Record<string, boolean> = { ...this.record?.services };
+    const owners = serviceCategories(this.config);
+    for (const id of needs.categories) {
+      categories[id] = true;
+      if (!needs.services.some((service) => owners.get(service) === id)) for (const [service, owner] of owners) if (owner === id) services[service] = true;
+    }
+    for (const id of needs.services) services[id] = true;
+    return this.decide({ categories, services }, method);
   }
 
   hasConsent(category: string): boolean {

@@ -2,11 +2,14 @@ import { LitElement, css, html } from 'lit';
 import { enGB, type Strings } from '../i18n/en-GB.js';
 import { categoryText, format } from '../i18n/strings.js';
 
-/** Asks for consent to one or more categories; `detail.categories` are all to be granted. */
-export type AllowEvent = CustomEvent<{ category: string; categories: string[] }>;
+/** Asks for what a held element needs: every one of `detail.categories`, and `detail.services` (its data-service). */
+export type AllowEvent = CustomEvent<{ category: string; categories: string[]; services: string[] }>;
 
 declare global {
   interface HTMLElementEventMap {
+    'cookie-consent-allow': AllowEvent;
+  }
+  interface DocumentEventMap {
     'cookie-consent-allow': AllowEvent;
   }
 }
@@ -19,6 +22,7 @@ export class CookieConsentPlaceholder extends LitElement {
   static override properties = {
     provider: {},
     category: {},
+    service: {},
     strings: { attribute: false },
   };
 
@@ -73,12 +77,15 @@ export class CookieConsentPlaceholder extends LitElement {
   declare provider: string;
   /** The category ids it needs, space-separated as in `data-category`. */
   declare category: string;
+  /** The service it needs too, as in `data-service`; empty for none. */
+  declare service: string;
   declare strings: Strings;
 
   constructor() {
     super();
     this.provider = '';
     this.category = '';
+    this.service = '';
     this.strings = enGB;
   }
 
@@ -97,7 +104,11 @@ export class CookieConsentPlaceholder extends LitElement {
   private handleAllow() {
     const categories = this.category.split(' ').filter(Boolean);
     this.dispatchEvent(
-      new CustomEvent('cookie-consent-allow', { bubbles: true, composed: true, detail: { category: categories[0], categories } }),
+      new CustomEvent('cookie-consent-allow', {
+        bubbles: true,
+        composed: true,
+        detail: { category: categories[0], categories, services: this.service ? [this.service] : [] },
+      }),
     );
   }
 }

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Choices, ConsentRecord } from '../core/consent-record.js';
+import { serviceCategories, type Choices, type ConsentRecord } from '../core/consent-record.js';
 import { declaredKinds } from '../core/classify.js';
 import { isRightToLeft } from '../i18n/strings.js';
+import type { AllowEvent } from '../blocker/placeholder.js';
 import type { DecisionMethod } from '../consent-runtime.js';
 import { pageRuntime } from '../page-runtime.js';
 import { RuntimeController } from './runtime-controller.js';
@@ -331,12 +332,21 @@ export class CookieConsentElement extends LitElement {
     });
   };
 
-  /** A blocked embed's placeholder asked for its category. */
-  private readonly handleAllow = (event: Event): void => {
-    const category = (event as CustomEvent<{ category: string }>).detail?.category;
-    if (category && this.runtime.config.categories.some((candidate) => candidate.id === category)) {
-      this.runtime.grant(category, 'placeholder');
-      this.announce(this.runtime.strings.saved);
+  /** A blocked embed's placeholder asked for what it needs: every category it names, and its service. */
+  private readonly handleAllow = ({ detail }: AllowEvent): void => {
+    const { status, config } = this.runtime;
+    if (status !== 'ready' || !detail?.categories?.length) return;
+    const services = detail.services ?? [];
+    const owners = serviceCategories(config);
+    const unknown = [
+      ...detail.categories.filter((id) => !config.categories.some((category) => category.id === id)),
+      ...services.filter((id) => !owners.has(id)),
+    ];
+    if (unknown.length) {
+      console.error(`cookie-consent: a blocked element needs ${unknown.join(', ')}, which the config does not declare, so it stays blocked.`);
+      return;
     }
+    this.runtime.grant({ categories: detail.categories, services }, 'placeholder');
+    this.announce(this.runtime.strings.saved);
   };
 }
