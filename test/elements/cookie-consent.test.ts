@@ -93,14 +93,27 @@ describe('<cookie-consent>', () => {
     });
 
     it('stores the record as a first-party cookie with the same lifetime for both answers', async () => {
-      const { element, runtime } = await widget();
-      part(element, '.banner [data-action="reject"]').click();
-      const record = readConsentCookie() as { id: string; timestamp: string; revision: number; version: number };
-      expect(record.version).to.equal(1);
-      expect(record.revision).to.equal(1);
-      expect(record.id).to.match(/^[0-9a-f-]{36}$/);
-      expect(Date.now() - Date.parse(record.timestamp)).to.be.below(5000);
-      expect(runtime.config.consent.days).to.equal(182);
+      const lifetimes: Record<string, number> = {};
+      let days = 0;
+      for (const answer of ['accept', 'reject']) {
+        resetPage();
+        const { element, runtime } = await widget();
+        days = runtime.config.consent.days;
+        // Cookie expiry is kept in whole seconds.
+        const decided = Math.floor(Date.now() / 1000);
+        part(element, `.banner [data-action="${answer}"]`).click();
+        const cookie = await cookieStore.get('cookie_consent');
+        expect([cookie?.domain, cookie?.path, cookie?.sameSite], `${answer}: a host-only, site-wide, Lax cookie`).to.deep.equal([null, '/', 'lax']);
+        lifetimes[answer] = Math.floor(cookie!.expires! / 1000) - decided;
+        const record = readConsentCookie() as { id: string; timestamp: string; revision: number; version: number };
+        expect([record.version, record.revision]).to.deep.equal([1, 1]);
+        expect(record.id).to.match(/^[0-9a-f-]{36}$/);
+        expect(Date.now() - Date.parse(record.timestamp)).to.be.below(5000);
+      }
+      expect(days, 'the default lifetime').to.equal(182);
+      // A second's leeway either way: the click may cross a second boundary.
+      expect(Math.abs(lifetimes.accept - lifetimes.reject), JSON.stringify(lifetimes)).to.be.at.most(1);
+      expect(Math.abs(lifetimes.accept - days * 86_400), `accepted: ${lifetimes.accept} s`).to.be.at.most(1);
     });
   });
 
