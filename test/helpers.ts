@@ -47,6 +47,12 @@ export async function widget(config: object = baseConfig): Promise<{ element: Co
   return { element, runtime };
 }
 
+/**
+ * Whether `selector` matches in `root`. Assertions take this, never the node itself: chai reporting a
+ * failed assertion on a DOM node disconnects the test runner's browser, so the failure reads as a crash.
+ */
+export const has = (root: ParentNode, selector: string): boolean => root.querySelector(selector) !== null;
+
 /** An element inside the widget's shadow root. */
 export function part<T extends Element = HTMLElement>(element: CookieConsentElement, selector: string): T {
   const found = element.shadowRoot!.querySelector<T>(selector);

@@ -4,7 +4,7 @@ import { Blocker } from '../../src/blocker/blocker.js';
 import { CookieConsentPlaceholder, definePlaceholder } from '../../src/blocker/placeholder.js';
 import { enGB } from '../../src/i18n/en-GB.js';
 import type { ConsentRuntime } from '../../src/consent-runtime.js';
-import { baseConfig, captureConsole, part, resetPage, widget } from '../helpers.js';
+import { baseConfig, captureConsole, has, part, resetPage, widget } from '../helpers.js';
 import { ACCEPT, HOSTS, REJECT, hitUrl, newRun } from './helpers.js';
 
 const welsh = {
@@ -38,7 +38,7 @@ describe('<cookie-consent-placeholder>', () => {
     // The observer puts the placeholder in when it hears of the insertion, in a microtask.
     await Promise.resolve();
     const placeholder = container.querySelector('cookie-consent-placeholder') as CookieConsentPlaceholder;
-    expect(placeholder).to.be.instanceOf(CookieConsentPlaceholder);
+    expect(placeholder instanceof CookieConsentPlaceholder, 'a placeholder in place of the iframe').to.equal(true);
     await placeholder.updateComplete;
     return placeholder;
   }
@@ -115,7 +115,7 @@ describe('<cookie-consent-placeholder>', () => {
       before.focus();
       await sendKeys({ press: 'Tab' });
       const allow = placeholder.shadowRoot!.querySelector('[part="allow"]')!;
-      expect(placeholder.shadowRoot!.activeElement).to.equal(allow);
+      expect(placeholder.shadowRoot!.activeElement === allow, 'focus on Allow').to.equal(true);
       const style = getComputedStyle(allow);
       expect([style.outlineStyle, style.outlineWidth]).to.deep.equal(['solid', '3px']);
     });
@@ -133,10 +133,10 @@ describe('<cookie-consent-placeholder>', () => {
 
     it('gives way to the iframe when its category is granted', async () => {
       const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), id: 'map' });
-      expect(container.querySelector('#map')).to.equal(null);
+      expect(has(container, '#map'), 'embed in the page').to.equal(false);
       blocker.update(ACCEPT);
       expect(placeholder.isConnected).to.equal(false);
-      expect(container.querySelector('#map')).to.be.instanceOf(HTMLIFrameElement);
+      expect(container.querySelector('#map') instanceof HTMLIFrameElement, 'the iframe back in its place').to.equal(true);
     });
   });
 

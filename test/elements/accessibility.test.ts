@@ -12,7 +12,7 @@ import { contrast, deepActive, expectFocusOn, nameOf, over } from './page-helper
 async function heldEmbed(): Promise<CookieConsentPlaceholder> {
   await fixture(html`<iframe data-category="analytics" data-src="about:blank" data-provider="YouTube" title="Product video" width="400" height="225"></iframe>`);
   const placeholder = document.querySelector('cookie-consent-placeholder') as CookieConsentPlaceholder;
-  expect(placeholder, 'the blocker put a placeholder in').not.to.equal(null);
+  expect(placeholder !== null, 'the blocker put a placeholder in').to.equal(true);
   await placeholder.updateComplete;
   return placeholder;
 }

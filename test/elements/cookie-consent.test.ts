@@ -2,13 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createRecord, serializeRecord } from '../../src/core/consent-record.js';
 import { parseConfig } from '../../src/config/parse-config.js';
-import { baseConfig, captureConsole, part, readConsentCookie, resetPage, widget } from '../helpers.js';
-
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
+import { baseConfig, captureConsole, has, part, readConsentCookie, resetPage, widget } from '../helpers.js';
+import { deepActive, expectFocusOn } from './page-helpers.js';
 
 describe('<cookie-consent>', () => {
   beforeEach(resetPage);
@@ -70,7 +65,7 @@ describe('<cookie-consent>', () => {
       expect(readConsentCookie()).to.deep.equal(detail);
       expect(runtime.hasConsent('advertising')).to.equal(true);
       await element.updateComplete;
-      expect(element.shadowRoot!.querySelector('.banner')).to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(false);
       expect(part(element, '[role="status"]').textContent).to.contain('saved');
       expect(part(element, '[part="floating-button"]').textContent!.trim()).to.equal('Cookie settings');
     });
@@ -199,8 +194,8 @@ describe('<cookie-consent>', () => {
       await element.updateComplete;
       expect(runtime.record).to.equal(null);
       expect(readConsentCookie()).to.equal(undefined);
-      expect(deepActive()).to.equal(manage);
-      expect(element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expectFocusOn(manage, 'focus back on Manage');
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
     });
 
     it('moves focus into the dialog when it opens', async () => {
@@ -243,7 +238,7 @@ describe('<cookie-consent>', () => {
       part(element, 'dialog [data-action="reject"]').click();
       expect((readConsentCookie() as { categories: Record<string, boolean> }).categories.analytics).to.equal(false);
       await element.updateComplete;
-      expect(deepActive()).to.equal(link);
+      expectFocusOn(link, 'focus back on the link');
     });
   });
 
@@ -290,7 +285,7 @@ describe('<cookie-consent>', () => {
       const ready = oneEvent(document, 'cookie-consent-ready');
       const { element, runtime } = await widget();
       expect((await ready).detail).to.deep.equal(record);
-      expect(element.shadowRoot!.querySelector('.banner')).to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(false);
       expect(runtime.hasConsent('analytics')).to.equal(true);
       expect(runtime.hasConsent('advertising')).to.equal(false);
       await expect(element).to.be.accessible();
@@ -305,14 +300,14 @@ describe('<cookie-consent>', () => {
       });
       expect(errors.join('\n')).to.contain('cookie_consent');
       expect(result.runtime.hasConsent('analytics')).to.equal(false);
-      expect(result.element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expect(has(result.element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
     });
 
     it('starts when the page holds a cookie whose name is not valid percent-encoding', async () => {
       document.cookie = 'bad%zz=1; path=/';
       const { element, runtime } = await widget();
       expect(runtime.status).to.equal('ready');
-      expect(element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
       document.cookie = 'bad%zz=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
     });
 
@@ -320,7 +315,7 @@ describe('<cookie-consent>', () => {
       document.cookie = `cookie_consent=${encodeURIComponent(serializeRecord(storedRecord({ analytics: true })))}; path=/`;
       const { element, runtime } = await widget({ ...baseConfig, revision: 2 });
       expect(runtime.record).to.equal(null);
-      expect(element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
     });
   });
 
@@ -335,7 +330,7 @@ describe('<cookie-consent>', () => {
       expect(errors[0]).to.contain('cookies[0].lifetime: expected "session" or an ISO 8601 duration like "P1Y"');
       expect(result.runtime.status).to.equal('invalid');
       expect(result.runtime.hasConsent('analytics')).to.equal(false);
-      expect(result.element.shadowRoot!.querySelector('.banner')).to.equal(null);
+      expect(has(result.element.shadowRoot!, '.banner'), 'banner shown').to.equal(false);
     });
 
     it('keeps the visitor’s stored decision untouched', async () => {
