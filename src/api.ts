@@ -48,7 +48,7 @@ async function pageElement(): Promise<CookieConsentElement> {
   return element;
 }
 
-/** Creates the API over the page's runtime and puts it on `window` (once), until the runtime is disposed of. */
+/** Creates the API over the page's runtime and puts it on `window` (once). */
 export function installApi(runtime: ConsentRuntime): CookieConsentApi {
   if (window.CookieConsent) return window.CookieConsent;
   const api: CookieConsentApi = {
@@ -74,12 +74,5 @@ export function installApi(runtime: ConsentRuntime): CookieConsentApi {
     audit: () => runtime.audit(),
   };
   window.CookieConsent = api;
-  runtime.addEventListener(
-    'dispose',
-    () => {
-      if (window.CookieConsent === api) delete window.CookieConsent;
-    },
-    { once: true },
-  );
   return api;
 }

@@ -76,17 +76,6 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.start();
   }
 
-  /**
-   * Stops everything this runtime started: the blocker's patches, following other tabs and the
-   * cookie audit; then fires `dispose`. The page's next runtime is a new one (see page-runtime.ts).
-   */
-  dispose(): void {
-    this.blocker.stop();
-    this.store?.close();
-    this.auditor?.stop();
-    this.dispatchEvent(new Event('dispose'));
-  }
-
   /** The Global Privacy Control signal of this browser. */
   get gpc(): boolean {
     return this.win.navigator.globalPrivacyControl === true;
@@ -190,20 +179,29 @@ export class ConsentRuntime extends EventTarget {
   }
 
   /**
-   * Grants what a held element needs, keeping every other choice as it is: each of its categories
-   * and services. A category granted for none of its own services grants them all, as Accept all
-   * does (a category with services is granted only through them: see createRecord).
+   * Grants what a held element needs, keeping every other choice: each of its categories and
+   * services. A category asked for without one of its own services grants them all, as Accept all
+   * does. Grants nothing when it names something the config does not declare, which would never
+   * let the element go.
    */
-  grant(needs: { categories: string[]; services: string[] }, method: DecisionMethod): ConsentRecord | null {
-    const categories: Record<string, boolean> = { ...this.record?.categories };
-    const services: Record<string, boolean> = { ...this.record?.services };
+  grant(categories: string[], services: string[], method: DecisionMethod): ConsentRecord | null {
     const owners = serviceCategories(this.config);
-    for (const id of needs.categories) {
-      categories[id] = true;
-      if (!needs.services.some((service) => owners.get(service) === id)) for (const [service, owner] of owners) if (owner === id) services[service] = true;
+    /** The category of each named service. */
+    const named = services.map((id) => owners.get(id));
+    const unknown = [
+      ...categories.filter((id) => !this.config.categories.some((category) => category.id === id)),
+      ...services.filter((_, index) => !named[index]),
+    ];
+    if (unknown.length) {
+      console.error(`cookie-consent: ${unknown.join(', ')} is not in the config, so the element that needs it stays blocked.`);
+      return null;
     }
-    for (const id of needs.services) services[id] = true;
-    return this.decide({ categories, services }, method);
+    const choices = { categories: { ...this.record?.categories }, services: { ...this.record?.services } };
+    for (const id of categories) choices.categories[id] = true;
+    for (const [service, owner] of owners) {
+      if (services.includes(service) || (categories.includes(owner) && !named.includes(owner))) choices.services[service] = true;
+    }
+    return this.decide(choices, method);
   }
 
   hasConsent(category: string): boolean {

@@ -60,19 +60,11 @@ export class CookieAuditor {
     return entries;
   }
 
-  private readonly watching = new AbortController();
-
   /** Audits now, and again whenever the Cookie Store reports a change (or on window load without one). */
   watch(): void {
     void this.audit();
     const store = cookieStoreOf(this.win);
-    const { signal } = this.watching;
-    if (store) store.addEventListener('change', () => void this.audit(), { signal });
-    else this.win.addEventListener('load', () => void this.audit(), { once: true, signal });
-  }
-
-  /** Stops auditing on changes. */
-  stop(): void {
-    this.watching.abort();
+    if (store) store.addEventListener('change', () => void this.audit());
+    else this.win.addEventListener('load', () => void this.audit(), { once: true });
   }
 }

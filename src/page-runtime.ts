@@ -6,11 +6,10 @@ const KEY = Symbol.for('cookie-consent.runtime');
 const holder = () => window as unknown as { [KEY]?: ConsentRuntime };
 
 /**
- * Starts a fresh runtime and makes it the page's: the entries call it once, when the page has none;
- * tests call it to start again as a first visit. A runtime it replaces is disposed of first.
+ * Starts a fresh runtime as the page's: the entries call it once, when the page has none; tests call
+ * it, after `disposeRuntime()`, to start again with options (a locale base).
  */
 export function createRuntime(localeBase: string | null = null): ConsentRuntime {
-  disposeRuntime();
   return (holder()[KEY] = new ConsentRuntime(window, localeBase));
 }
 
@@ -23,12 +22,16 @@ export function pageRuntime(localeBase: string | null = null): ConsentRuntime {
 }
 
 /**
- * Ends the page's runtime, if there is one: its blocker lets go of the page, it stops following
- * other tabs, and `window.CookieConsent` over it goes. The next `pageRuntime()` starts a fresh one.
+ * Ends the page's runtime, if there is one, so the next `pageRuntime()` starts a fresh one: its
+ * blocker lets go of the page, it stops following other tabs, and
+ * `window.CookieConsent` over it goes. For tests: a page's runtime lasts as long as the page.
  */
 export function disposeRuntime(): void {
   const runtime = holder()[KEY];
   if (!runtime) return;
   delete holder()[KEY];
-  runtime.dispose();
+  runtime.blocker.stop();
+  runtime.store?.close();
+  // The API hands out its runtime's `ready`, so that tells whether it is the API over this runtime.
+  if (window.CookieConsent?.ready === runtime.ready) delete window.CookieConsent;
 }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { serviceCategories, type Choices, type ConsentRecord } from '../core/consent-record.js';
+import type { Choices, ConsentRecord } from '../core/consent-record.js';
 import { declaredKinds } from '../core/classify.js';
 import { isRightToLeft } from '../i18n/strings.js';
 import type { AllowEvent } from '../blocker/placeholder.js';
@@ -334,19 +334,8 @@ export class CookieConsentElement extends LitElement {
 
   /** A blocked embed's placeholder asked for what it needs: every category it names, and its service. */
   private readonly handleAllow = ({ detail }: AllowEvent): void => {
-    const { status, config } = this.runtime;
-    if (status !== 'ready' || !detail?.categories?.length) return;
-    const services = detail.services ?? [];
-    const owners = serviceCategories(config);
-    const unknown = [
-      ...detail.categories.filter((id) => !config.categories.some((category) => category.id === id)),
-      ...services.filter((id) => !owners.has(id)),
-    ];
-    if (unknown.length) {
-      console.error(`cookie-consent: a blocked element needs ${unknown.join(', ')}, which the config does not declare, so it stays blocked.`);
-      return;
-    }
-    this.runtime.grant({ categories: detail.categories, services }, 'placeholder');
-    this.announce(this.runtime.strings.saved);
+    const { runtime } = this;
+    // An older copy of the placeholder on the page sends no services.
+    if (runtime.status === 'ready' && runtime.grant(detail.categories, detail.services ?? [], 'placeholder')) this.announce(runtime.strings.saved);
   };
 }

@@ -203,7 +203,7 @@ describe('<cookie-consent-placeholder>', () => {
     it('grants nothing and names the problem when the embed needs a category the config does not declare', async () => {
       const { allow, runtime } = await heldWithWidget({ 'data-category': 'analytics social', 'data-src': hitUrl(newRun()) });
       const errors = await captureConsole('error', () => allow.click());
-      expect(errors).to.deep.equal(['cookie-consent: a blocked element needs social, which the config does not declare, so it stays blocked.']);
+      expect(errors).to.deep.equal(['cookie-consent: social is not in the config, so the element that needs it stays blocked.']);
       expect(runtime.hasConsent('analytics')).to.equal(false);
       expect(container.querySelector('cookie-consent-placeholder') !== null, 'still held').to.equal(true);
     });
