@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createConsentLogHandler } from './demo/consent-log-receiver.mjs';
 import { requestLogMiddleware } from './test/blocker/request-log-plugin.mjs';
+import { emulateMediaPlugin } from './test/emulate-media-plugin.mjs';
 
 /**
  * The reference consent-log receiver, mounted at POST /consent for the tests, with two test-only
@@ -39,9 +40,13 @@ async function consentLogMiddleware(context, next) {
 /** Every test runs in real headless Chromium: Debian's package, or CHROME_PATH. */
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  // Lit's production build, as sites get it: its development build warns "Lit is in dev mode" in every file.
+  nodeResolve: { exportConditions: ['production'] },
   middleware: [consentLogMiddleware, requestLogMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    emulateMediaPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

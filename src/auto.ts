@@ -5,14 +5,14 @@
  */
 import { installApi } from './api.js';
 import { defineCookieConsent } from './define.js';
-import { pageRuntime } from './page-runtime.js';
+import { createRuntime } from './page-runtime.js';
 import * as panelShared from './elements/preferences-panel.shared.js';
 
 if (!window.CookieConsent) {
   const script = document.currentScript as HTMLScriptElement | null;
   // The preferences panel file takes Lit and its helpers from this file (see preferences-panel.shared.ts).
   (window as unknown as Record<symbol, unknown>)[Symbol.for('cookie-consent.panel-shared')] = panelShared;
-  const runtime = pageRuntime(script?.src || null);
+  const runtime = createRuntime(script?.src || null);
   runtime.start();
   defineCookieConsent();
   const api = installApi(runtime);

@@ -1,6 +1,6 @@
 import type { ConfigError, ConsentConfig } from './config/config-types.js';
 import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from './config/parse-config.js';
-import { withdrawnCategories, type Choices, type ConsentRecord } from './core/consent-record.js';
+import { serviceCategories, withdrawnCategories, type Choices, type ConsentRecord } from './core/consent-record.js';
 import { ConsentStore, type ConsentChange } from './consent-store.js';
 import { loadConfig, type ConfigSource } from './load-config.js';
 import { Blocker, type Grants } from './blocker/blocker.js';
@@ -184,9 +184,30 @@ export class ConsentRuntime extends EventTarget {
     return this.decide({ categories: {} }, method);
   }
 
-  /** Grants one more category, keeping every other choice as it is. */
-  grant(category: string, method: DecisionMethod): ConsentRecord | null {
-    return this.decide({ categories: { ...this.record?.categories, [category]: true }, services: this.record?.services }, method);
+  /**
+   * Grants what a held element needs, keeping every other choice: each of its categories and
+   * services. A category asked for without one of its own services grants them all, as Accept all
+   * does. Grants nothing when it names something the config does not declare, which would never
+   * let the element go.
+   */
+  grant(categories: string[], services: string[], method: DecisionMethod): ConsentRecord | null {
+    const owners = serviceCategories(this.config);
+    /** The category of each named service. */
+    const named = services.map((id) => owners.get(id));
+    const unknown = [
+      ...categories.filter((id) => !this.config.categories.some((category) => category.id === id)),
+      ...services.filter((_, index) => !named[index]),
+    ];
+    if (unknown.length) {
+      console.error(`cookie-consent: ${unknown.join(', ')} is not in the config, so the element that needs it stays blocked.`);
+      return null;
+    }
+    const choices = { categories: { ...this.record?.categories }, services: { ...this.record?.services } };
+    for (const id of categories) choices.categories[id] = true;
+    for (const [service, owner] of owners) {
+      if (services.includes(service) || (categories.includes(owner) && !named.includes(owner))) choices.services[service] = true;
+    }
+    return this.decide(choices, method);
   }
 
   hasConsent(category: string): boolean {

@@ -4,14 +4,14 @@
  */
 import { installApi } from './api.js';
 import { defineCookieConsent } from './define.js';
-import { pageRuntime } from './page-runtime.js';
+import { createRuntime } from './page-runtime.js';
 
-// The runtime first: defining the element upgrades a <cookie-consent> already in the page, which
-// would otherwise create it without the base URL its locale files (`locales/cy.js`) are found from.
-// A plain `import.meta.url` rather than `new URL('./', import.meta.url)`, which bundlers treat as an asset.
-const runtime = pageRuntime(import.meta.url);
+// The page may have the script-tag build already: its runtime and API stay the page's. The runtime
+// comes first: defining the element upgrades any <cookie-consent> in the page, which takes the page's
+// runtime and needs the base URL its locale files (`locales/cy.js`) are found from. A plain
+// `import.meta.url` rather than `new URL('./', import.meta.url)`, which bundlers treat as an asset.
+if (!window.CookieConsent) installApi(createRuntime(import.meta.url));
 defineCookieConsent();
-installApi(runtime);
 
 export { CookieConsentElement } from './elements/cookie-consent.js';
 export { defineCookieConsent } from './define.js';

@@ -2,13 +2,36 @@ import { ConsentRuntime } from './consent-runtime.js';
 
 const KEY = Symbol.for('cookie-consent.runtime');
 
-type RuntimeHolder = { [KEY]?: ConsentRuntime };
+/** Kept on `window`, so every copy of the widget's code on the page finds the same runtime. */
+const holder = () => window as unknown as { [KEY]?: ConsentRuntime };
+
+/**
+ * Starts a fresh runtime as the page's: the entries call it once, when the page has none; tests call
+ * it, after `disposeRuntime()`, to start again with options (a locale base).
+ */
+export function createRuntime(localeBase: string | null = null): ConsentRuntime {
+  return (holder()[KEY] = new ConsentRuntime(window, localeBase));
+}
 
 /**
  * The page's one runtime, shared by every copy of the widget's code on the page (the script tag
  * loaded twice, or the script tag and an ES module import), so there is one blocker and one record.
  */
 export function pageRuntime(localeBase: string | null = null): ConsentRuntime {
-  const holder = window as unknown as RuntimeHolder;
-  return (holder[KEY] ??= new ConsentRuntime(window, localeBase));
+  return holder()[KEY] ?? createRuntime(localeBase);
+}
+
+/**
+ * Ends the page's runtime, if there is one, so the next `pageRuntime()` starts a fresh one: its
+ * blocker lets go of the page, it stops following other tabs, and
+ * `window.CookieConsent` over it goes. For tests: a page's runtime lasts as long as the page.
+ */
+export function disposeRuntime(): void {
+  const runtime = holder()[KEY];
+  if (!runtime) return;
+  delete holder()[KEY];
+  runtime.blocker.stop();
+  runtime.store?.close();
+  // The API hands out its runtime's `ready`, so that tells whether it is the API over this runtime.
+  if (window.CookieConsent?.ready === runtime.ready) delete window.CookieConsent;
 }

@@ -1,6 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
 import type { ConsentRuntime } from '../src/consent-runtime.js';
-import { pageRuntime } from '../src/page-runtime.js';
+import { disposeRuntime, pageRuntime } from '../src/page-runtime.js';
 import { defineCookieConsent } from '../src/define.js';
 import type { CookieConsentElement } from '../src/elements/cookie-consent.js';
 
@@ -22,16 +22,9 @@ export const baseConfig = {
   ],
 };
 
-const RUNTIME_KEY = Symbol.for('cookie-consent.runtime');
-
-/** Forgets the page's runtime and API, and every cookie, so each test starts as a first visit. */
+/** Ends the page's runtime and API, and forgets every cookie, so each test starts as a first visit. */
 export function resetPage(): void {
-  const holder = window as unknown as Record<symbol, ConsentRuntime | undefined>;
-  const runtime = holder[RUNTIME_KEY];
-  runtime?.blocker.stop();
-  runtime?.store?.close();
-  delete holder[RUNTIME_KEY];
-  delete window.CookieConsent;
+  disposeRuntime();
   clearCookies();
   document.querySelectorAll('cookie-consent').forEach((element) => element.remove());
   document.body.style.paddingBottom = '';
@@ -53,6 +46,12 @@ export async function widget(config: object = baseConfig): Promise<{ element: Co
   await element.updateComplete;
   return { element, runtime };
 }
+
+/**
+ * Whether `selector` matches in `root`. Assertions take this, never the node itself: chai reporting a
+ * failed assertion on a DOM node disconnects the test runner's browser, so the failure reads as a crash.
+ */
+export const has = (root: ParentNode, selector: string): boolean => root.querySelector(selector) !== null;
 
 /** An element inside the widget's shadow root. */
 export function part<T extends Element = HTMLElement>(element: CookieConsentElement, selector: string): T {

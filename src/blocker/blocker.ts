@@ -201,6 +201,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     placeholder.className = el.className;
     placeholder.provider = dataset.provider || el.getAttribute('title') || (parse(dataset.src ?? '')?.hostname ?? '');
     placeholder.category = category;
+    placeholder.service = dataset.service ?? '';
     if (strings) placeholder.strings = strings;
     placeholder.choices = choices;
     placeholders.set(el, placeholder);

@@ -4,11 +4,14 @@ import { categoryText, format } from '../i18n/strings.js';
 import { ColorSchemeController } from '../elements/color-scheme.js';
 import { tokens } from '../elements/theme.styles.js';
 
-/** Asks for consent to one or more categories; `detail.categories` are all to be granted. */
-export type AllowEvent = CustomEvent<{ category: string; categories: string[] }>;
+/** Asks for what a held element needs: every one of `detail.categories`, and `detail.services` (its data-service). */
+export type AllowEvent = CustomEvent<{ category: string; categories: string[]; services: string[] }>;
 
 declare global {
   interface HTMLElementEventMap {
+    'cookie-consent-allow': AllowEvent;
+  }
+  interface DocumentEventMap {
     'cookie-consent-allow': AllowEvent;
   }
 }
@@ -21,6 +24,7 @@ export class CookieConsentPlaceholder extends LitElement {
   static override properties = {
     provider: {},
     category: {},
+    service: {},
     strings: { attribute: false },
     choices: { attribute: false },
   };
@@ -125,6 +129,8 @@ export class CookieConsentPlaceholder extends LitElement {
   declare provider: string;
   /** The category ids it needs, space-separated as in `data-category`. */
   declare category: string;
+  /** The service it needs too, as in `data-service`; empty for none. */
+  declare service: string;
   declare strings: Strings;
   /** The categories a visitor can grant; unset until known. A button that could not work is not shown. */
   declare choices?: readonly string[];
@@ -134,6 +140,7 @@ export class CookieConsentPlaceholder extends LitElement {
     new ColorSchemeController(this);
     this.provider = '';
     this.category = '';
+    this.service = '';
     this.strings = enGB;
   }
 
@@ -156,7 +163,11 @@ export class CookieConsentPlaceholder extends LitElement {
   private handleAllow() {
     const categories = this.category.split(' ').filter(Boolean);
     this.dispatchEvent(
-      new CustomEvent('cookie-consent-allow', { bubbles: true, composed: true, detail: { category: categories[0], categories } }),
+      new CustomEvent('cookie-consent-allow', {
+        bubbles: true,
+        composed: true,
+        detail: { category: categories[0], categories, services: this.service ? [this.service] : [] },
+      }),
     );
   }
 }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { Choices, ConsentRecord } from '../core/consent-record.js';
 import { declaredKinds } from '../core/classify.js';
 import { isRightToLeft } from '../i18n/strings.js';
+import type { AllowEvent } from '../blocker/placeholder.js';
 import type { DecisionMethod } from '../consent-runtime.js';
 import { pageRuntime } from '../page-runtime.js';
 import { RuntimeController } from './runtime-controller.js';
@@ -367,12 +368,10 @@ export class CookieConsentElement extends LitElement {
     });
   };
 
-  /** A blocked embed's placeholder asked for its category. */
-  private readonly handleAllow = (event: Event): void => {
-    const category = (event as CustomEvent<{ category: string }>).detail?.category;
-    if (category && this.runtime.config.categories.some((candidate) => candidate.id === category)) {
-      this.runtime.grant(category, 'placeholder');
-      this.announce(this.runtime.strings.saved);
-    }
+  /** A blocked embed's placeholder asked for what it needs: every category it names, and its service. */
+  private readonly handleAllow = ({ detail }: AllowEvent): void => {
+    const { runtime } = this;
+    // An older copy of the placeholder on the page sends no services.
+    if (runtime.status === 'ready' && runtime.grant(detail.categories, detail.services ?? [], 'placeholder')) this.announce(runtime.strings.saved);
   };
 }

@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Blocker } from '../../src/blocker/blocker.js';
 import { CookieConsentPlaceholder, definePlaceholder } from '../../src/blocker/placeholder.js';
 import { enGB } from '../../src/i18n/en-GB.js';
+import type { ConsentRuntime } from '../../src/consent-runtime.js';
+import { baseConfig, captureConsole, has, part, resetPage, widget } from '../helpers.js';
 import { ACCEPT, HOSTS, REJECT, hitUrl, newRun } from './helpers.js';
 
 const welsh = {
@@ -36,7 +38,7 @@ describe('<cookie-consent-placeholder>', () => {
     // The observer puts the placeholder in when it hears of the insertion, in a microtask.
     await Promise.resolve();
     const placeholder = container.querySelector('cookie-consent-placeholder') as CookieConsentPlaceholder;
-    expect(placeholder).to.be.instanceOf(CookieConsentPlaceholder);
+    expect(placeholder instanceof CookieConsentPlaceholder, 'a placeholder in place of the iframe').to.equal(true);
     await placeholder.updateComplete;
     return placeholder;
   }
@@ -135,7 +137,7 @@ describe('<cookie-consent-placeholder>', () => {
       before.focus();
       await sendKeys({ press: 'Tab' });
       const allow = placeholder.shadowRoot!.querySelector('[part="allow"]')!;
-      expect(placeholder.shadowRoot!.activeElement).to.equal(allow);
+      expect(placeholder.shadowRoot!.activeElement === allow, 'focus on Allow').to.equal(true);
       const style = getComputedStyle(allow);
       expect([style.outlineStyle, style.outlineWidth]).to.deep.equal(['solid', '3px']);
     });
@@ -143,34 +145,89 @@ describe('<cookie-consent-placeholder>', () => {
 
   describe('events', () => {
     it('asks for its categories with a bubbling, composed cookie-consent-allow event', async () => {
-      const placeholder = await placeholderFor({ 'data-category': 'analytics advertising', 'data-src': hitUrl(newRun()) });
+      const placeholder = await placeholderFor({ 'data-category': 'analytics advertising', 'data-service': 'ga4', 'data-src': hitUrl(newRun()) });
       const asked = oneEvent(document, 'cookie-consent-allow');
       placeholder.shadowRoot!.querySelector<HTMLButtonElement>('[part="allow"]')!.click();
       const event = await asked;
-      expect(event.detail).to.deep.equal({ category: 'analytics', categories: ['analytics', 'advertising'] });
+      expect(event.detail).to.deep.equal({ category: 'analytics', categories: ['analytics', 'advertising'], services: ['ga4'] });
       expect([event.bubbles, event.composed]).to.deep.equal([true, true]);
     });
 
     it('gives way to the iframe when its category is granted', async () => {
       const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), id: 'map' });
-      expect(container.querySelector('#map')).to.equal(null);
+      expect(has(container, '#map'), 'embed in the page').to.equal(false);
       blocker.update(ACCEPT);
       expect(placeholder.isConnected).to.equal(false);
-      expect(container.querySelector('#map')).to.be.instanceOf(HTMLIFrameElement);
+      expect(container.querySelector('#map') instanceof HTMLIFrameElement, 'the iframe back in its place').to.equal(true);
     });
   });
 
-  describe('focus', () => {
-    it('moves focus from its Allow button to the embed that replaces it', async () => {
-      const placeholder = await placeholderFor({ 'data-category': 'advertising', 'data-src': hitUrl(newRun()), id: 'map' });
-      const allow = placeholder.shadowRoot!.querySelector<HTMLButtonElement>('[part="allow"]')!;
+  describe('Allow, through the widget', () => {
+    beforeEach(resetPage);
+    afterEach(resetPage);
+
+    /** The page's widget with `config`, answered with Reject all, then a held embed's placeholder. */
+    async function heldWithWidget(attributes: Record<string, string>, config: object = baseConfig): Promise<{ allow: HTMLButtonElement; runtime: ConsentRuntime }> {
+      const { element, runtime } = await widget(config);
+      part(element, '.banner [data-action="reject"]').click();
+      const frame = document.createElement('iframe');
+      for (const [name, value] of Object.entries(attributes)) frame.setAttribute(name, value);
+      container.append(frame);
+      // The observer puts the placeholder in when it hears of the insertion, in a microtask.
+      await Promise.resolve();
+      const placeholder = container.querySelector<CookieConsentPlaceholder>('cookie-consent-placeholder');
+      expect(placeholder instanceof CookieConsentPlaceholder, 'the embed is held').to.equal(true);
+      await placeholder!.updateComplete;
+      return { allow: placeholder!.shadowRoot!.querySelector<HTMLButtonElement>('[part="allow"]')!, runtime };
+    }
+
+    it('grants every category the embed names, and gives way to it with focus', async () => {
+      const { allow, runtime } = await heldWithWidget({ 'data-category': 'analytics advertising', 'data-src': hitUrl(newRun()), id: 'map' });
       allow.focus();
-      // What the widget does when it hears the placeholder's request.
-      document.addEventListener('cookie-consent-allow', () => blocker.update(ACCEPT), { once: true });
+      const changed = oneEvent(document, 'cookie-consent-change');
       allow.click();
+      const { detail } = await changed;
+      expect(detail.categories).to.deep.equal({ necessary: true, preferences: false, analytics: true, advertising: true });
+      expect(runtime.hasConsent('preferences'), 'nothing else granted').to.equal(false);
       const map = container.querySelector('#map');
-      expect(map, 'embed restored').to.be.instanceOf(HTMLIFrameElement);
+      expect(map instanceof HTMLIFrameElement, 'embed restored').to.equal(true);
       expect(document.activeElement === map, `focus on ${document.activeElement?.localName}`).to.equal(true);
+    });
+
+    it('grants the service in data-service, and its category, keeping the other services refused', async () => {
+      const config = {
+        ...baseConfig,
+        categories: ['necessary', { id: 'analytics', services: [{ id: 'ga4', name: 'Google Analytics' }, { id: 'matomo', name: 'Matomo' }] }],
+        cookies: [],
+      };
+      const { allow } = await heldWithWidget({ 'data-category': 'analytics', 'data-service': 'matomo', 'data-src': hitUrl(newRun()), id: 'stats' }, config);
+      const changed = oneEvent(document, 'cookie-consent-change');
+      allow.click();
+      const { detail } = await changed;
+      expect([detail.categories.analytics, detail.services]).to.deep.equal([true, { ga4: false, matomo: true }]);
+      expect(container.querySelector('#stats') instanceof HTMLIFrameElement, 'embed restored').to.equal(true);
+    });
+
+    it('grants every service of a category it names when it names no service, even after they were refused', async () => {
+      const config = {
+        ...baseConfig,
+        categories: ['necessary', { id: 'analytics', services: [{ id: 'ga4', name: 'Google Analytics' }] }],
+        cookies: [],
+      };
+      const { allow } = await heldWithWidget({ 'data-category': 'analytics', 'data-src': hitUrl(newRun()), id: 'chart' }, config);
+      const changed = oneEvent(document, 'cookie-consent-change');
+      allow.click();
+      const { detail } = await changed;
+      expect([detail.categories.analytics, detail.services]).to.deep.equal([true, { ga4: true }]);
+      expect(container.querySelector('#chart') instanceof HTMLIFrameElement, 'embed restored').to.equal(true);
+    });
+
+    it('grants nothing and names the problem when the embed needs a category the config does not declare', async () => {
+      const { allow, runtime } = await heldWithWidget({ 'data-category': 'analytics social', 'data-src': hitUrl(newRun()) });
+      const errors = await captureConsole('error', () => allow.click());
+      expect(errors).to.deep.equal(['cookie-consent: social is not in the config, so the element that needs it stays blocked.']);
+      expect(runtime.hasConsent('analytics')).to.equal(false);
+      expect(container.querySelector('cookie-consent-placeholder') !== null, 'still held').to.equal(true);
     });
   });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
-import { part, resetPage, widget } from '../helpers.js';
+import { has, part, resetPage, widget } from '../helpers.js';
+import { emulateMedia } from '../emulate-media.js';
 import { pageInLanguage, resetLanguage } from './page-helpers.js';
 
 /**
@@ -14,7 +14,7 @@ describe('<cookie-consent> passes axe', () => {
     resetPage();
     resetLanguage();
     document.documentElement.style.colorScheme = '';
-    await emulateMedia({ colorScheme: 'light' });
+    await emulateMedia({});
   });
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -44,7 +44,7 @@ describe('<cookie-consent> passes axe', () => {
 
         part(element, 'dialog [data-action="reject"]').click();
         await element.updateComplete;
-        expect(element.shadowRoot!.querySelector('.floating')).not.to.equal(null);
+        expect(has(element.shadowRoot!, '.floating'), 'settings button shown').to.equal(true);
         await expect(element, 'settings button').to.be.accessible();
       });
     }

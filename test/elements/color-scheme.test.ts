@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia } from '../emulate-media.js';
 import { pageScheme, type Scheme } from '../../src/elements/color-scheme.js';
 
 /** A page with this markup in its <head> and these attributes on <body>, in a frame. */
@@ -27,7 +27,7 @@ const CASES: Array<[string, string, string, 'light' | 'dark', Scheme]> = [
 ];
 
 describe('pageScheme', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(() => emulateMedia({}));
 
   for (const [what, head, bodyStyle, preference, expected] of CASES) {
     it(`is ${expected} when the page ${what} (visitor prefers ${preference})`, async () => {

@@ -2,13 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createRecord, serializeRecord } from '../../src/core/consent-record.js';
 import { parseConfig } from '../../src/config/parse-config.js';
-import { baseConfig, captureConsole, part, readConsentCookie, resetPage, widget } from '../helpers.js';
-
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
+import { baseConfig, captureConsole, has, part, readConsentCookie, resetPage, widget } from '../helpers.js';
+import { deepActive, expectFocusOn } from './page-helpers.js';
 
 describe('<cookie-consent>', () => {
   beforeEach(resetPage);
@@ -70,7 +65,7 @@ describe('<cookie-consent>', () => {
       expect(readConsentCookie()).to.deep.equal(detail);
       expect(runtime.hasConsent('advertising')).to.equal(true);
       await element.updateComplete;
-      expect(element.shadowRoot!.querySelector('.banner')).to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(false);
       expect(part(element, '[role="status"]').textContent).to.contain('saved');
       expect(part(element, '[part="floating-button"]').textContent!.trim()).to.equal('Cookie settings');
     });
@@ -93,14 +88,27 @@ describe('<cookie-consent>', () => {
     });
 
     it('stores the record as a first-party cookie with the same lifetime for both answers', async () => {
-      const { element, runtime } = await widget();
-      part(element, '.banner [data-action="reject"]').click();
-      const record = readConsentCookie() as { id: string; timestamp: string; revision: number; version: number };
-      expect(record.version).to.equal(1);
-      expect(record.revision).to.equal(1);
-      expect(record.id).to.match(/^[0-9a-f-]{36}$/);
-      expect(Date.now() - Date.parse(record.timestamp)).to.be.below(5000);
-      expect(runtime.config.consent.days).to.equal(182);
+      const lifetimes: Record<string, number> = {};
+      let days = 0;
+      for (const answer of ['accept', 'reject']) {
+        resetPage();
+        const { element, runtime } = await widget();
+        days = runtime.config.consent.days;
+        // Cookie expiry is kept in whole seconds.
+        const decided = Math.floor(Date.now() / 1000);
+        part(element, `.banner [data-action="${answer}"]`).click();
+        const cookie = await cookieStore.get('cookie_consent');
+        expect([cookie?.domain, cookie?.path, cookie?.sameSite], `${answer}: a host-only, site-wide, Lax cookie`).to.deep.equal([null, '/', 'lax']);
+        lifetimes[answer] = Math.floor(cookie!.expires! / 1000) - decided;
+        const record = readConsentCookie() as { id: string; timestamp: string; revision: number; version: number };
+        expect([record.version, record.revision]).to.deep.equal([1, 1]);
+        expect(record.id).to.match(/^[0-9a-f-]{36}$/);
+        expect(Date.now() - Date.parse(record.timestamp)).to.be.below(5000);
+      }
+      expect(days, 'the default lifetime').to.equal(182);
+      // A second's leeway either way: the click may cross a second boundary.
+      expect(Math.abs(lifetimes.accept - lifetimes.reject), JSON.stringify(lifetimes)).to.be.at.most(1);
+      expect(Math.abs(lifetimes.accept - days * 86_400), `accepted: ${lifetimes.accept} s`).to.be.at.most(1);
     });
   });
 
@@ -186,8 +194,8 @@ describe('<cookie-consent>', () => {
       await element.updateComplete;
       expect(runtime.record).to.equal(null);
       expect(readConsentCookie()).to.equal(undefined);
-      expect(deepActive()).to.equal(manage);
-      expect(element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expectFocusOn(manage, 'focus back on Manage');
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
     });
 
     it('moves focus into the dialog when it opens', async () => {
@@ -230,7 +238,7 @@ describe('<cookie-consent>', () => {
       part(element, 'dialog [data-action="reject"]').click();
       expect((readConsentCookie() as { categories: Record<string, boolean> }).categories.analytics).to.equal(false);
       await element.updateComplete;
-      expect(deepActive()).to.equal(link);
+      expectFocusOn(link, 'focus back on the link');
     });
   });
 
@@ -277,7 +285,7 @@ describe('<cookie-consent>', () => {
       const ready = oneEvent(document, 'cookie-consent-ready');
       const { element, runtime } = await widget();
       expect((await ready).detail).to.deep.equal(record);
-      expect(element.shadowRoot!.querySelector('.banner')).to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(false);
       expect(runtime.hasConsent('analytics')).to.equal(true);
       expect(runtime.hasConsent('advertising')).to.equal(false);
       await expect(element).to.be.accessible();
@@ -292,14 +300,14 @@ describe('<cookie-consent>', () => {
       });
       expect(errors.join('\n')).to.contain('cookie_consent');
       expect(result.runtime.hasConsent('analytics')).to.equal(false);
-      expect(result.element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expect(has(result.element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
     });
 
     it('starts when the page holds a cookie whose name is not valid percent-encoding', async () => {
       document.cookie = 'bad%zz=1; path=/';
       const { element, runtime } = await widget();
       expect(runtime.status).to.equal('ready');
-      expect(element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
       document.cookie = 'bad%zz=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
     });
 
@@ -307,7 +315,7 @@ describe('<cookie-consent>', () => {
       document.cookie = `cookie_consent=${encodeURIComponent(serializeRecord(storedRecord({ analytics: true })))}; path=/`;
       const { element, runtime } = await widget({ ...baseConfig, revision: 2 });
       expect(runtime.record).to.equal(null);
-      expect(element.shadowRoot!.querySelector('.banner')).not.to.equal(null);
+      expect(has(element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
     });
   });
 
@@ -364,7 +372,7 @@ describe('<cookie-consent>', () => {
         expect(element.shadowRoot!.querySelector('dialog')!.open, 'no dialog: there is nothing to choose').to.equal(false);
         part(element, '.banner [data-action="reject"]').click();
         await element.updateComplete;
-        expect(element.shadowRoot!.querySelector('.banner')).to.equal(null);
+        expect(has(element.shadowRoot!, '.banner'), 'banner gone').to.equal(false);
         expect(readConsentCookie()).to.include({ revision: 1 });
         expect(runtime.record!.categories).to.deep.equal({ necessary: true });
         expect(crossOriginImage().getAttribute('src')).to.equal(null);

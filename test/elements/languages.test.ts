@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import { baseConfig, captureConsole, part, resetPage, widget } from '../helpers.js';
+import { emulateMedia } from '../emulate-media.js';
 import { pageInLanguage, resetLanguage } from './page-helpers.js';
 
 const bannerButtons = (element: HTMLElement) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('.banner .actions button')];
@@ -10,7 +10,7 @@ describe('<cookie-consent> languages', () => {
   afterEach(async () => {
     resetPage();
     resetLanguage();
-    await emulateMedia({ reducedMotion: 'no-preference' });
+    await emulateMedia({});
   });
 
   it('follows <html lang>: a cy-GB page gets the Welsh strings', async () => {

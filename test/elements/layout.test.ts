@@ -190,7 +190,7 @@ describe('<cookie-consent> layout', () => {
       const { left, top } = link.getBoundingClientRect();
       expect(win.document.elementFromPoint(left + 2, top + 2), 'the page still takes clicks').to.equal(link);
       expect([win.getComputedStyle(win.document.body).overflow, win.getComputedStyle(win.document.documentElement).overflow], 'no scroll lock').to.deep.equal(['visible', 'visible']);
-      expect(win.document.querySelector('[inert], [aria-hidden="true"]'), 'nothing on the page is hidden from assistive technology').to.equal(null);
+      expect(win.document.querySelector('[inert], [aria-hidden="true"]') === null, 'nothing on the page is hidden from assistive technology').to.equal(true);
       expect(banner.getAttribute('aria-modal')).to.equal(null);
     });
 

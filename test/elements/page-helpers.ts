@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
-import { pageRuntime } from '../../src/page-runtime.js';
+import { createRuntime } from '../../src/page-runtime.js';
 import { baseConfig, resetPage } from '../helpers.js';
 
 /** The element that has focus in `doc`, looking inside shadow roots. */
@@ -65,7 +65,7 @@ const originalLang = document.documentElement.lang;
 export function pageInLanguage(lang: string): void {
   resetPage();
   document.documentElement.lang = lang;
-  pageRuntime(new URL('/dist/', location.href).href);
+  createRuntime(new URL('/dist/', location.href).href);
 }
 
 export function resetLanguage(): void {

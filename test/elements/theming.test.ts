@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
 import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
 import { contrast } from './page-helpers.js';
+import { emulateMedia } from '../emulate-media.js';
 
 /** Page CSS, as a site's own stylesheet; removed after each test. */
 let pageStyle: HTMLStyleElement | null = null;
@@ -32,7 +33,7 @@ describe('<cookie-consent> theming', () => {
     resetPage();
     pageStyle?.remove();
     pageStyle = null;
-    await emulateMedia({ colorScheme: 'light' });
+    await emulateMedia({});
   });
 
   describe('--cc-* custom properties', () => {

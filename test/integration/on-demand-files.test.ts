@@ -1,5 +1,5 @@
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
-import { baseConfig, clearCookies } from '../helpers.js';
+import { baseConfig, clearCookies, has } from '../helpers.js';
 import { deepActive, openWidgetPage, shadowOf, type PageWindow } from '../elements/page-helpers.js';
 
 const PANEL = '/dist/cookie-consent.preferences.js';
@@ -19,7 +19,7 @@ describe('files the script-tag build fetches on demand', () => {
   it('fetches the panel only when the dialog first opens, and only once', async () => {
     const { win, element } = await openWidgetPage();
     const root = shadowOf(element);
-    expect(root.querySelector('.banner'), 'banner').not.to.equal(null);
+    expect(has(root, '.banner'), 'banner shown').to.equal(true);
     expect(panelFetches(win), 'before opening').to.equal(0);
 
     root.querySelector<HTMLElement>('.banner [data-action="manage"]')!.click();
@@ -62,14 +62,14 @@ describe('files the script-tag build fetches on demand', () => {
     const root = shadowOf(element);
     root.querySelector<HTMLElement>('.banner [data-action="reject"]')!.click();
     await element.updateComplete;
-    expect(root.querySelector('.banner'), 'banner gone after the decision').to.equal(null);
+    expect(has(root, '.banner'), 'banner gone after the decision').to.equal(false);
 
     await element.showPreferences();
     await element.updateComplete;
     expect(root.querySelector('dialog')!.open, 'no dialog').to.equal(false);
     expect(errors.join('\n')).to.match(/could not load the preferences dialog, showing the banner instead/);
     const accept = root.querySelector<HTMLElement>('.banner [data-action="accept"]');
-    expect(accept, 'banner shown again').not.to.equal(null);
+    expect(accept !== null, 'banner shown again').to.equal(true);
     await new Promise((resolve) => win.requestAnimationFrame(resolve));
     expect(deepActive(win.document)?.closest('.banner') != null, 'focus moved into the banner').to.equal(true);
     accept!.click();

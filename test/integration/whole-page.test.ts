@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { clearCookies } from '../helpers.js';
+import { clearCookies, has } from '../helpers.js';
 
 /** The script-tag build on a real page, in a same-origin frame so it can be reloaded. */
 type PageWindow = Window & typeof globalThis & { ran?: string[] };
@@ -39,7 +39,7 @@ describe('a whole page with the script tag', () => {
 
   it('shows the banner on a first visit and runs nothing', async () => {
     const win = await openPage(frame);
-    expect(shadow(win).querySelector('.banner')).not.to.equal(null);
+    expect(has(shadow(win), '.banner'), 'banner shown').to.equal(true);
     expect(win.ran).to.equal(undefined);
     expect(win.document.cookie).not.to.contain('_ga');
     expect(win.document.body.firstElementChild!.localName, 'early in the tab order').to.equal('cookie-consent');
@@ -50,7 +50,7 @@ describe('a whole page with the script tag', () => {
     click(win, '.banner [data-action="reject"]');
     expect(win.ran).to.equal(undefined);
     win = await openPage(frame);
-    expect(shadow(win).querySelector('.banner')).to.equal(null);
+    expect(has(shadow(win), '.banner'), 'banner shown').to.equal(false);
     expect(win.CookieConsent!.hasConsent('analytics')).to.equal(false);
     expect(win.ran).to.equal(undefined);
     expect(win.document.cookie).not.to.contain('_ga');
@@ -61,7 +61,7 @@ describe('a whole page with the script tag', () => {
     click(win, '.banner [data-action="accept"]');
     expect(win.ran).to.deep.equal(['analytics', 'advertising']);
     win = await openPage(frame);
-    expect(shadow(win).querySelector('.banner')).to.equal(null);
+    expect(has(shadow(win), '.banner'), 'banner shown').to.equal(false);
     expect(win.ran).to.deep.equal(['analytics', 'advertising']);
     expect(win.CookieConsent!.hasConsent('advertising')).to.equal(true);
   });
