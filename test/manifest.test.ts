@@ -185,8 +185,11 @@ describe('custom-elements.json', () => {
     it('lists exactly the --cc-* custom properties behind the tokens it reads, each with the shared default', async () => {
       const tokensSource = await source('/src/elements/theme.styles.ts');
       expect(placeholderSource).to.include('tokens,');
-      // Its own rules read private tokens; the shared :host rule reads the font and text colour.
-      const read = [...withoutComments(placeholderSource).matchAll(/var\((--_cc-[\w-]+)/g)].map(([, name]) => name);
+      // Its own rules and the shared button look read private tokens; the shared :host rule reads
+      // the font and text colour.
+      expect(placeholderSource).to.include('buttonLook,');
+      const buttonLook = withoutComments(tokensSource.slice(tokensSource.indexOf('export const buttonLook')));
+      const read = [...`${withoutComments(placeholderSource)}${buttonLook}`.matchAll(/var\((--_cc-[\w-]+)/g)].map(([, name]) => name);
       const expected = sorted([...publicPropertiesBehind(tokensSource, [...read, '--_cc-fg']), '--cc-font', '--cc-font-size']);
       const documented = element('cookie-consent-placeholder').declaration.cssProperties!;
       expect(sorted(documented.map((property) => property.name))).to.deep.equal(expected);

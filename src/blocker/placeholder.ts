@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { enGB, type Strings } from '../i18n/en-GB.js';
 import { categoryText, format } from '../i18n/strings.js';
 import { ColorSchemeController } from '../elements/color-scheme.js';
-import { tokens } from '../elements/theme.styles.js';
+import { buttonLook, tokens } from '../elements/theme.styles.js';
 
 /** Asks for what a held element needs: every one of `detail.categories`, and `detail.services` (its data-service). */
 export type AllowEvent = CustomEvent<{ category: string; categories: string[]; services: string[] }>;
@@ -36,6 +36,7 @@ export class CookieConsentPlaceholder extends LitElement {
    */
   static override styles = [
     tokens,
+    buttonLook,
     css`
       :host {
         display: inline-block;
@@ -72,13 +73,6 @@ export class CookieConsentPlaceholder extends LitElement {
       button {
         min-height: 2rem;
         padding: 0.25rem 0.75rem;
-        border: 2px solid var(--_cc-button-bg);
-        border-radius: var(--_cc-radius);
-        background: var(--_cc-button-bg);
-        color: var(--_cc-button-fg);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
       }
       button + button {
         background: transparent;

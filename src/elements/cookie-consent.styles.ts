@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from './theme.styles.js';
+import { buttonLook, tokens } from './theme.styles.js';
 
 /**
  * The banner's and the settings button's rules, after the shared tokens (theme.styles.ts). Parts:
@@ -9,6 +9,7 @@ import { tokens } from './theme.styles.js';
  */
 export const styles = [
   tokens,
+  buttonLook,
   css`
   .banner,
   dialog,
@@ -138,13 +139,6 @@ export const styles = [
     min-width: 2.75rem;
     min-height: 2.75rem;
     padding: 0.5rem 1rem;
-    border: 2px solid var(--_cc-button-bg);
-    border-radius: var(--_cc-radius);
-    background: var(--_cc-button-bg);
-    color: var(--_cc-button-fg);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
   }
   /* Only keyboard focus gets the ring (WCAG 2.4.7); a mouse-opened dialog shows none on "×". */
   :focus-visible {

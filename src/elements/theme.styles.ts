@@ -49,3 +49,20 @@ export const tokens = css`
     }
   }
 `;
+
+/**
+ * The one look of a decision button, shared by the banner, the dialog and the placeholder: every
+ * button a visitor decides with is the same weight, so none can outweigh another. Sizes are each
+ * element's own.
+ */
+export const buttonLook = css`
+  button {
+    border: 2px solid var(--_cc-button-bg);
+    border-radius: var(--_cc-radius);
+    background: var(--_cc-button-bg);
+    color: var(--_cc-button-fg);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+`;
