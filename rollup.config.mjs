@@ -113,6 +113,19 @@ const withoutDraftTypes = () => ({
   },
 });
 
+/**
+ * Fails a build whose entries came to share a module: rollup would put it in a chunk of its own,
+ * a file the script-tag file never loads. Such a module belongs in the script-tag file (see
+ * preferences-panel.shared.ts) or in each entry.
+ */
+const entriesOnly = () => ({
+  name: 'entries-only',
+  generateBundle(_, bundle) {
+    const shared = Object.values(bundle).filter((file) => file.type === 'chunk' && !file.isEntry);
+    if (shared.length) this.error(`the on-demand files share ${shared.flatMap((chunk) => Object.keys(chunk.modules)).join(', ')}; give each file its own copy or take it from the script-tag file`);
+  },
+});
+
 // Each build gets its own TypeScript instance: the plugin keeps per-build state. Only the ES build,
 // which emits the type declarations, type-checks, and a type error fails the build; the others compile
 // the same sources with `noCheck`, so the build checks the program once rather than once per output.
@@ -136,7 +149,7 @@ const widget = [
       ...Object.fromEntries(locales.map((input) => [input.replace(/^src\/i18n\/(locales\/[\w-]+)\.ts$/, '$1'), input])),
     },
     output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', plugins: [terser(terserOptions)] },
-    plugins: [panelSharedFromPage(), ts(), minifyCssTemplates()],
+    plugins: [panelSharedFromPage(), ts(), minifyCssTemplates(), entriesOnly()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {

@@ -5,7 +5,7 @@
  * and what it could not decide. Text that is no policy at all (empty, binary, JSON) exits 1.
  */
 import { readFileSync } from 'node:fs';
-import { draftConfig, formatConfigErrors, parseConfig } from '../dist-cli/draft.js';
+import { draftConfig, formatConfigErrors, formatConfigWarnings, parseConfig } from '../dist-cli/draft.js';
 
 const USAGE = [
   'Usage: cookie-consent draft <policy.txt|->',
@@ -39,9 +39,11 @@ if (!result.ok) {
   process.exit(1);
 }
 const { config, decisions, notes } = result;
-const { errors } = parseConfig(config);
-if (errors.length) {
-  console.error(formatConfigErrors(errors));
+// A draft is held to the schema: a mistake even in the lenient keys (texts, ui) is the drafter's own.
+const { errors, warnings } = parseConfig(config);
+if (errors.length || warnings.length) {
+  if (errors.length) console.error(formatConfigErrors(errors));
+  if (warnings.length) console.error(formatConfigWarnings(warnings));
   process.exit(1);
 }
 // The report: each decision with the policy's words it came from, then what is left to decide.

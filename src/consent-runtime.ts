@@ -74,6 +74,8 @@ export class ConsentRuntime extends EventTarget {
     if (this.started) return;
     this.started = true;
     this.blocker.start();
+    // Nothing can be granted until a valid config is known: placeholders offer no Allow meanwhile.
+    this.blocker.setChoices?.([]);
   }
 
   /** The Global Privacy Control signal of this browser. */
@@ -101,9 +103,13 @@ export class ConsentRuntime extends EventTarget {
     // Host rules only from a valid config: until then every cross-origin request stays held, as while
     // loading. Set first: cross-origin requests wait for them, and the strings may need a request.
     if (valid) this.blocker.configure(config.hosts);
-    else console.error(formatConfigErrors(errors));
+    else {
+      this.blocker.configure(null);
+      console.error(formatConfigErrors(errors));
+    }
     await this.loadStrings();
-    // With errors the banner is built from what could be read, so the visitor can still decide.
+    // With errors the banner is built from what could be read, so the visitor can still decide: the
+    // decision is stored, and nothing it grants runs until a valid config is known (see grants()).
     this.status = valid ? 'ready' : 'invalid';
     this.store = new ConsentStore(config);
     this.store.load(valid);
@@ -113,8 +119,10 @@ export class ConsentRuntime extends EventTarget {
       if (this.record) pushConsentMode(this.win, 'update', consentModeState(config, this.grants()));
     }
     this.blocker.update(this.grants());
-    this.blocker.setChoices?.(this.choices());
-    this.cleanUp(this.refusedCategories());
+    if (valid) {
+      this.blocker.setChoices?.(this.choices());
+      this.cleanUp(this.refusedCategories());
+    }
     if (valid && config.consentLog) {
       const { endpoint } = config.consentLog;
       this.log = import('./integrations/consent-log.js').then(
@@ -151,8 +159,9 @@ export class ConsentRuntime extends EventTarget {
 
   /** The visitor has not decided yet (or must decide again). */
   get needsDecision(): boolean {
-    // A stored decision that a broken config cannot read is kept as it is, not asked again.
-    return this.record === null && (this.status === 'ready' || (this.status === 'invalid' && /^(missing|expired|revision)$/.test(this.store!.problem!)));
+    // A broken config cannot tell whether a stored decision is still current (its revision and
+    // lifetime may be what failed to read), so it asks only a visitor who has none.
+    return this.record === null && (this.status === 'ready' || (this.status === 'invalid' && this.store?.problem === 'missing'));
   }
 
   /** Records a decision; categories not named are refused. */
@@ -203,7 +212,8 @@ export class ConsentRuntime extends EventTarget {
       return null;
     }
     const choices = { categories: { ...this.record?.categories }, services: { ...this.record?.services } };
-    for (const id of categories) choices.categories[id] = true;
+    // A service is granted with its category, or the record would drop it.
+    for (const id of [...categories, ...(named as string[])]) choices.categories[id] = true;
     for (const [service, owner] of owners) {
       if (services.includes(service) || (categories.includes(owner) && !named.includes(owner))) choices.services[service] = true;
     }
@@ -214,15 +224,24 @@ export class ConsentRuntime extends EventTarget {
     return this.grants()?.categories[category] === true;
   }
 
-  /** What may run now. Null until a valid decision exists. */
+  /**
+   * What may run now. Null until a valid decision exists, and while the config is invalid: a
+   * decision made then is kept, and applies once the config can be read.
+   */
   grants(): Grants | null {
     const record = this.record;
-    if (!record) return null;
+    if (!record || this.status !== 'ready') return null;
     if (!this.gpc || record.gpc) return record;
-    // A decision made before the browser sent GPC never re-grants sale/sharing categories over it.
+    // A decision made before the browser sent GPC never re-grants sale/sharing categories over it,
+    // nor their services.
     const categories = { ...record.categories };
-    for (const category of this.config.categories) if (category.saleOrSharing) categories[category.id] = false;
-    return { categories, services: record.services };
+    const services = { ...record.services };
+    for (const category of this.config.categories) {
+      if (!category.saleOrSharing) continue;
+      categories[category.id] = false;
+      for (const service of category.services) services[service.id] = false;
+    }
+    return { categories, services };
   }
 
   /** Forgets the decision so the banner shows again. */
@@ -242,7 +261,8 @@ export class ConsentRuntime extends EventTarget {
     const logged = record && source === 'local' ? this.logDecision(record, previous) : Promise.resolve();
     this.notify();
     if (record) this.dispatch('cookie-consent-change', record);
-    if (withdrawn.length) {
+    // Under an invalid config nothing ran, and its cookie declarations are not to be trusted.
+    if (withdrawn.length && this.status === 'ready') {
       this.cleanUp(withdrawn);
       // Code that already ran cannot be un-run: a fresh page is the only way to stop it.
       // The proof record is queued first, so the reload cannot lose it.

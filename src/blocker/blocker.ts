@@ -31,10 +31,10 @@ export interface Blocker {
    * also matches doubleclick.net). Until this is called every cross-origin script, iframe and img
    * is held, and cross-origin fetch, XMLHttpRequest and sendBeacon calls wait (sendBeacon returns
    * true at once); then each is checked against the rules and goes ahead, in order, unless its
-   * host needs consent. Call it once the config is known, the fallback config included, or those
-   * requests keep waiting.
+   * host needs consent. `null`: the rules will never be known (the config cannot be read), so
+   * cross-origin elements stay held and waiting requests fail, as later ones do at once.
    */
-  configure(hosts: HostRules): void;
+  configure(hosts: HostRules | null): void;
   /** Applies a decision: releases every held element whose categories (and service) are granted. */
   update(grants: Grants | null): void;
   /** The strings of placeholders, shown and future (default: British English). */
@@ -84,8 +84,10 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
   const warned = new Set<string>();
   /** Cross-origin URLs of scripts, frames and images already in the page when `start()` ran. */
   let early: string[] = [];
-  /** Requests made before `configure()`. */
-  const waiting: (() => void)[] = [];
+  /** Requests made before `configure()`: each goes ahead once the rules are known, or fails if they never will be. */
+  const waiting: { send: () => void; fail: () => void }[] = [];
+  /** The rules will never be known (the config could not be read): a request that would wait fails instead. */
+  let refusing = false;
   const undo: (() => void)[] = [];
 
   const observer = new win.MutationObserver((records) => {
@@ -120,15 +122,23 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     undo.push(() => Object.defineProperty(target, name, descriptor));
   }
 
-  function resume(): void {
+  function wait(send: () => void, fail: () => void): void {
+    if (refusing) fail();
+    else waiting.push({ send, fail });
+  }
+
+  function resume(send: boolean): void {
     for (const request of waiting.splice(0)) {
       try {
-        request();
+        if (send) request.send();
+        else request.fail();
       } catch {
         // A request the page gave up on meanwhile (an aborted XMLHttpRequest): nothing to send.
       }
     }
   }
+
+  const blocked = (url: string, category: string) => new TypeError(`cookie-consent: ${url} is blocked until ${category ? `consent to ${category}` : 'the config can be read'}`);
 
   const grantsAll = (categories: string[], service?: string | null) =>
     !!grants && categories.every((category) => grants!.categories[category]) && (!service || grants.services[service]);
@@ -391,8 +401,8 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
         const url = String((input as Request).url ?? input);
         const category = urlHold(url);
         if (category === null) return fetch.call(this, input, init);
-        if (!category) return new Promise((resolve) => waiting.push(resolve as () => void)).then(() => win.fetch(input, init));
-        return Promise.reject(new TypeError(`cookie-consent: ${url} is blocked until consent to ${category}`));
+        if (!category) return new Promise<void>((send, fail) => wait(send, () => fail(blocked(url, category)))).then(() => win.fetch(input, init));
+        return Promise.reject(blocked(url, category));
       });
       const xhrUrls = new WeakMap<XMLHttpRequest, string>();
       patch(xhr, 'open', (open) => function (this: XMLHttpRequest, ...args: unknown[]) {
@@ -403,18 +413,21 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
       patch(xhr, 'send', (send) => function (this: XMLHttpRequest, body?: XMLHttpRequestBodyInit | null) {
         const category = urlHold(xhrUrls.get(this) ?? '');
         if (category === null) return send.call(this, body);
-        if (!category) return void waiting.push(() => this.send(body));
         // Fail the way a network error does: later, with status 0, firing error and loadend.
-        setTimeout(() => {
-          Object.defineProperty(this, 'readyState', { value: 4, configurable: true });
-          for (const type of ['readystatechange', 'error', 'loadend']) this.dispatchEvent(new win.ProgressEvent(type));
-        });
+        const fail = () =>
+          setTimeout(() => {
+            Object.defineProperty(this, 'readyState', { value: 4, configurable: true });
+            for (const type of ['readystatechange', 'error', 'loadend']) this.dispatchEvent(new win.ProgressEvent(type));
+          });
+        if (!category) wait(() => this.send(body), fail);
+        else fail();
       });
       patch(win.Navigator.prototype, 'sendBeacon', (sendBeacon) => function (this: Navigator, url: string, data?: BodyInit | null) {
         const category = urlHold(String(url));
         if (category === null) return sendBeacon.call(this, url, data);
-        if (!category) waiting.push(() => this.sendBeacon(url, data));
-        return !category;
+        // Queued as the browser queues a beacon; dropped if the rules never come.
+        if (!category) wait(() => this.sendBeacon(url, data), () => {});
+        return !category && !refusing;
       });
 
       observe(doc);
@@ -424,6 +437,10 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     },
 
     configure(rules) {
+      if (!rules) {
+        refusing = true;
+        return resume(false);
+      }
       hosts = rules;
       const late = early.filter((src) => hostCategories(rules, parse(src)!.hostname).length);
       if (late.length) {
@@ -439,7 +456,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
         } else delete dataset.category;
       }
       release(true);
-      resume();
+      resume(true);
     },
 
     update(decision) {
@@ -460,7 +477,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     stop() {
       observer.disconnect();
       for (const restorePatch of undo.splice(0).reverse()) restorePatch();
-      resume();
+      resume(true);
     },
   };
 }

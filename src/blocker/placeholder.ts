@@ -138,12 +138,16 @@ export class CookieConsentPlaceholder extends LitElement {
     this.strings = enGB;
   }
 
+  /** The category ids, split as the blocker splits `data-category`. */
+  private get categories(): string[] {
+    return this.category.split(/\s+/).filter(Boolean);
+  }
+
   override render() {
-    const strings = this.strings;
-    const category = this.category.split(' ').filter(Boolean).map((id) => categoryText(strings, id).title).join(', ');
+    const { strings, choices, categories } = this;
+    const category = categories.map((id) => categoryText(strings, id).title).join(', ');
     const title = format(strings.blockedTitle, { provider: this.provider });
-    const choices = this.choices;
-    const allow = !choices || this.category.split(' ').every((id) => !id || choices.includes(id));
+    const allow = !choices || categories.every((id) => choices.includes(id));
     return html`<div role="region" aria-label=${title} part="base">
       <strong part="title">${title}</strong>
       <p>${format(strings.blockedText, { category })}</p>
@@ -155,7 +159,7 @@ export class CookieConsentPlaceholder extends LitElement {
   }
 
   private handleAllow() {
-    const categories = this.category.split(' ').filter(Boolean);
+    const { categories } = this;
     this.dispatchEvent(
       new CustomEvent('cookie-consent-allow', {
         bubbles: true,

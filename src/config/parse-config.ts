@@ -404,7 +404,7 @@ const list = (errors: ConfigError[]) => errors.map((error) => `\n  ${error.path}
 
 /** One console-ready message listing every problem. */
 export function formatConfigErrors(errors: ConfigError[]): string {
-  return `cookie-consent: invalid config, so every cross-origin script, frame, image and request stays held:${list(errors)}`;
+  return `cookie-consent: invalid config, so every cross-origin script, frame and image stays held, cross-origin requests fail, and nothing optional runs:${list(errors)}`;
 }
 
 /** One console-ready message listing every cosmetic mistake that was ignored. */

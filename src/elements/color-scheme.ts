@@ -37,10 +37,13 @@ let theme: ThemeSetting = 'auto';
 const hosts = new Set<HTMLElement>();
 let watching = false;
 
+/** The scheme last worked out; a host that connects takes it rather than reading the page again. */
+let current: Scheme | undefined;
+
 /** Sets the scheme attribute of every host: the theme the config fixes, or the page's. */
 function update(): void {
-  const scheme = theme === 'auto' ? pageScheme() : theme;
-  for (const host of hosts) host.setAttribute('scheme', scheme);
+  current = theme === 'auto' ? pageScheme() : theme;
+  for (const host of hosts) host.setAttribute('scheme', current);
 }
 
 /**
@@ -76,7 +79,10 @@ export class ColorSchemeController implements ReactiveController {
   hostConnected(): void {
     hosts.add(this.host);
     if (!watching) watch();
-    update();
+    // The page is read again when a host comes to a page with none, not once more for each
+    // placeholder while a page of embeds is parsed: those take what the others show.
+    if (current && hosts.size > 1) this.host.setAttribute('scheme', current);
+    else update();
   }
 
   hostDisconnected(): void {

@@ -194,7 +194,7 @@ describe('parseConfig', () => {
         { path: 'ui.layout', message: 'expected one of "bar"' },
       ]);
       expect(message).to.contain('invalid config');
-      expect(message).to.contain('every cross-origin script, frame, image and request stays held');
+      expect(message).to.contain('every cross-origin script, frame and image stays held, cross-origin requests fail, and nothing optional runs');
       expect(message).to.contain('cookies[3].lifetime: expected "session" or an ISO 8601 duration like "P1Y"');
       expect(message).to.contain('ui.layout: expected one of "bar"');
     });

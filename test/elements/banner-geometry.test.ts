@@ -46,7 +46,7 @@ describe('<cookie-consent> banner geometry, with the seed providers’ texts', (
         const summary = root.querySelector<HTMLElement>('.summary')!;
         const more = root.querySelector<HTMLButtonElement>('.banner .more');
         if (summary.scrollHeight <= summary.clientHeight) {
-          expect(more, 'no More when nothing is hidden').to.equal(null);
+          expect(more === null, 'no More when nothing is hidden').to.equal(true);
           return;
         }
         expect(more!.getAttribute('aria-expanded')).to.equal('false');
@@ -75,19 +75,19 @@ describe('<cookie-consent> banner geometry, with the seed providers’ texts', (
     const errors: string[] = [];
     win.addEventListener('error', (event) => errors.push(event.message));
     await settled(element, win);
-    const more = () => shadowOf(element).querySelector('.banner .more');
-    expect(more(), 'the whole summary fits at 1280×800').to.equal(null);
+    const more = () => shadowOf(element).querySelector('.banner .more') !== null;
+    expect(more(), 'More, although the whole summary fits at 1280×800').to.equal(false);
     frame.style.width = '375px';
     frame.style.height = '667px';
     await settled(element, win);
     await settled(element, win);
-    expect(more(), 'clipped on a phone').not.to.equal(null);
+    expect(more(), 'More, the summary being clipped on a phone').to.equal(true);
     expect(shadowOf(element).querySelector('.banner')!.getBoundingClientRect().height).to.be.at.most(0.4 * 667);
     frame.style.width = '1280px';
     frame.style.height = '800px';
     await settled(element, win);
     await settled(element, win);
-    expect(more(), 'gone again').to.equal(null);
+    expect(more(), 'More, still there at 1280×800').to.equal(false);
     expect(errors).to.deep.equal([]);
   });
 

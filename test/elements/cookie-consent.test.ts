@@ -336,14 +336,17 @@ describe('<cookie-consent>', () => {
       expect(errors).to.have.length(1);
       expect(errors[0]).to.contain('provider.policyUrl: is required');
       expect(errors[0]).to.contain('cookies[0].lifetime: expected "session" or an ISO 8601 duration like "P1Y"');
-      expect(errors[0]).to.contain('every cross-origin script, frame, image and request stays held');
+      expect(errors[0]).to.contain('every cross-origin script, frame and image stays held, cross-origin requests fail, and nothing optional runs');
       expect(result.runtime.status).to.equal('invalid');
       expect(buttons(result.element)).to.deep.equal(['accept', 'reject', 'manage']);
       part(result.element, '.banner [data-action="accept"]').click();
-      expect(result.runtime.hasConsent('analytics')).to.equal(true);
+      expect(readConsentCookie().categories, 'the decision is kept for when the config can be read').to.include({ analytics: true });
+      expect(result.runtime.hasConsent('analytics'), 'nothing optional runs under an invalid config').to.equal(false);
       const image = crossOriginImage();
       expect(image.getAttribute('src'), 'no host rules from a broken config: every cross-origin image waits').to.equal(null);
       expect(image.dataset.src).to.contain('/__probe/hit');
+      const request = await fetch('https://third-party.example/pixel').then(() => 'sent', (error: Error) => error.message);
+      expect(request).to.contain('blocked until the config can be read');
     });
 
     it('warns of a mistyped cosmetic key and runs with the rest of the config', async () => {

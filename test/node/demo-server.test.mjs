@@ -32,7 +32,7 @@ const refused = (port) =>
   });
 
 describe('npm start', () => {
-  it('prints only the URL it serves when the preferred port is busy, and leaves nothing listening when ended', async () => {
+  it('prints only the URL it serves when the preferred port is busy, and leaves nothing listening when ended', { timeout: 30_000 }, async () => {
     const busy = await busyPort();
     // A process group of its own, so that whatever happens the test can end all of it afterwards.
     const npm = spawn('npm', ['start', '--', '--no-build'], { cwd: root, env: { ...process.env, PORT: String(busy.port) }, detached: true });

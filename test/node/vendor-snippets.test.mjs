@@ -136,9 +136,14 @@ const state = (page) =>
 const click = (page, action) => page.evaluate((action) => document.querySelector('cookie-consent').shadowRoot.querySelector(`.banner [data-action="${action}"]`).click(), action);
 const vendorCookies = async (page) => (await page.cookies()).map((cookie) => cookie.name).filter((name) => /^(_ga|_fbp|_hj)/.test(name)).sort();
 
-/** What may reach the network before consent: only the two routes the README names as out of a page script's reach. */
+/**
+ * What may reach the network before consent: only the routes the README names as out of a page
+ * script's reach. The pasted YouTube frame is one of them: its request leaves as the parser inserts
+ * it, and its document may even begin to load (`youtube-ran`) before the blocker removes it, so that
+ * is measured over 50 visits below rather than asserted here.
+ */
 function assertNothingHeldLeft(requests) {
-  for (const name of ['gtm', 'fbevents', 'hotjar', 'youtube-ran']) assert.equal(requests[name] ?? 0, 0, `${name} was requested before consent`);
+  for (const name of ['gtm', 'fbevents', 'hotjar']) assert.equal(requests[name] ?? 0, 0, `${name} was requested before consent`);
 }
 
 async function assertNothingBeforeConsent(page, requests) {
@@ -170,14 +175,15 @@ describe('vendor snippets pasted unchanged, on a plain-http origin', () => {
           await assertNothingBeforeConsent(page, requests);
           assert.ok(!console.some((text) => text.includes("before the widget's tag")), 'a late-tag warning for a tag placed first');
 
+          const embedLoadsBefore = requests['youtube-ran'] ?? 0;
           await click(page, 'accept');
           await page.waitForFunction((count) => (window.__vendors ?? []).length >= count, { timeout: 5000 }, SCRIPTS.length);
-          // The frame is a separate document: its stand-in reports by requesting ran.gif.
-          for (let tries = 0; !requests['youtube-ran'] && tries < 50; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+          // The frame is a separate document: its stand-in reports by requesting ran.gif (polled, 5 s at most).
+          for (let tries = 0; (requests['youtube-ran'] ?? 0) === embedLoadsBefore && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
           // A released element that ran twice would do so right after the first: one more round trip to the page lets it show.
           await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
           assert.deepEqual((await state(page)).ran.sort(), [...SCRIPTS].sort());
-          assert.equal(requests['youtube-ran'], 1, 'the YouTube embed did not load exactly once');
+          assert.equal((requests['youtube-ran'] ?? 0) - embedLoadsBefore, 1, 'the YouTube embed did not load exactly once after Accept all');
           assert.deepEqual(await vendorCookies(page), ['_fbp', '_ga', '_hjSessionUser_1234567']);
           const record = JSON.parse(decodeURIComponent((await page.cookies()).find((cookie) => cookie.name === 'cookie_consent').value));
           assert.match(record.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'the consent id is a UUID v4');
@@ -217,7 +223,7 @@ describe('vendor snippets pasted unchanged, on a plain-http origin', () => {
         await open(page, `/vendor-page?config=${mode}`);
         const error = console.find((text) => text.includes(problem));
         assert.ok(error, `no console error naming the problem: ${console.join('\n')}`);
-        assert.match(error, /every cross-origin script, frame, image and request stays held/);
+        assert.match(error, /every cross-origin script, frame and image stays held, cross-origin requests fail, and nothing optional runs/);
         assert.deepEqual((await state(page)).buttons, ['reject']);
         await assertNothingBeforeConsent(page, requests);
         await assertRejectAllHolds(page, requests);
