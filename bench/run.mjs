@@ -750,7 +750,18 @@ function checkTargets(results, scaling, returning) {
   ];
   if (returning) {
     const guardOnly = oursBack && oursBack.runs.filter((run) => !run.error).every((run) => run.widgetFiles.every(({ path }) => path === '/dist/cookie-consent.min.js'));
+    const guardBytes = oursBack?.median.widgetBytes;
     targets.push(
+      {
+        name: 'the guard (dist/cookie-consent.min.js, what a returning visitor loads) at most 7 KB gzip',
+        value: guardBytes == null ? null : `${Math.round(guardBytes).toLocaleString('en-GB')} B`,
+        pass: guardBytes == null ? null : guardBytes <= 7 * 1024,
+      },
+      {
+        name: 'first visit: everything loaded before "Accept all" is usable at most 18 KB gzip',
+        value: ours ? `${Math.round(ours.widgetBytes).toLocaleString('en-GB')} B` : null,
+        pass: ours ? ours.widgetBytes <= 18 * 1024 : null,
+      },
       {
         name: 'returning visitor loads only the guard (dist/cookie-consent.min.js)',
         value: oursBack ? [...new Set(oursBack.runs.filter((run) => !run.error).flatMap((run) => run.widgetFiles.map(({ path }) => path)))].join(', ') : null,

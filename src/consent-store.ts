@@ -70,6 +70,7 @@ export class ConsentStore {
   decide(choices: Choices, gpc = false): ConsentRecord {
     const record = createRecord(this.config, choices, { id: this.env.randomId(), now: this.env.now(), gpc });
     Cookies.set(this.config.consent.cookieName, serializeRecord(record), this.cookieAttributes(this.config.consent.days));
+    this.problem = undefined;
     this.channel?.postMessage(record.id);
     this.emit(record, 'local');
     return record;
@@ -78,6 +79,8 @@ export class ConsentStore {
   /** Forgets the decision, so the banner asks again. */
   reset(): void {
     Cookies.remove(this.config.consent.cookieName, this.cookieAttributes());
+    // Nothing is stored now, whatever was wrong with what was: the banner asks, even under an invalid config.
+    this.problem = 'missing';
     this.channel?.postMessage('reset');
     this.emit(null, 'reset');
   }

@@ -42,6 +42,8 @@ export class CookieConsentPlaceholder extends LitElement {
         display: inline-block;
         box-sizing: border-box;
         container-type: size;
+        /* A size container takes no height from its content: an embed styled height:auto would collapse. */
+        min-height: 100px;
         overflow: auto;
         vertical-align: top;
         border: 1px solid var(--_cc-border);

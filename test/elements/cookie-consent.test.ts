@@ -393,5 +393,17 @@ describe('<cookie-consent>', () => {
       expect(document.cookie).to.contain('cookie_consent=keep-me');
       expect(result.element.shadowRoot!.querySelector('.banner') === null, 'no banner').to.equal(true);
     });
+
+    it('asks again after a reset, although it could not read the decision it forgot', async () => {
+      document.cookie = 'cookie_consent=keep-me; path=/';
+      let result!: Awaited<ReturnType<typeof widget>>;
+      await captureConsole('error', async () => {
+        result = await widget({ provider: 42 });
+      });
+      result.runtime.reset();
+      await result.element.updateComplete;
+      expect(document.cookie).not.to.contain('cookie_consent=');
+      expect(has(result.element.shadowRoot!, '.banner'), 'banner shown').to.equal(true);
+    });
   });
 });
