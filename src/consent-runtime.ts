@@ -44,7 +44,7 @@ export class ConsentRuntime extends EventTarget {
   store: ConsentStore | null = null;
   strings: Strings = enGB;
   language = 'en-GB';
-  /** The element events are dispatched on, so they bubble through the page. */
+  /** The element events are dispatched on, so they bubble through the page (see `target`). */
   eventTarget: EventTarget = document;
   readonly blocker: Blocker;
   readonly ready: Promise<void>;
@@ -141,7 +141,7 @@ export class ConsentRuntime extends EventTarget {
     this.dispatch('cookie-consent-ready', this.record);
     this.resolveReady();
     if (valid) {
-      this.auditor = new CookieAuditor(config, () => this.eventTarget, this.win);
+      this.auditor = new CookieAuditor(config, () => this.target, this.win);
       this.auditor.watch();
     }
   }
@@ -345,7 +345,13 @@ export class ConsentRuntime extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
+  /** Where events go: the element while it is in the page, else the document, which always hears them. */
+  private get target(): EventTarget {
+    const element = this.eventTarget as Partial<Node>;
+    return element.isConnected === false ? this.win.document : this.eventTarget;
+  }
+
   private dispatch(type: 'cookie-consent-ready' | 'cookie-consent-change', detail: ConsentRecord | null): void {
-    this.eventTarget.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

@@ -87,6 +87,15 @@ describe('<cookie-consent>', () => {
       expect(event.bubbles && event.composed).to.equal(true);
     });
 
+    it('still tells the page of decisions after the element is removed', async () => {
+      const { element, runtime } = await widget();
+      element.remove();
+      const changed = oneEvent(document, 'cookie-consent-change');
+      runtime.acceptAll('api');
+      const { detail } = await changed;
+      expect(detail.categories.analytics).to.equal(true);
+    });
+
     it('stores the record as a first-party cookie with the same lifetime for both answers', async () => {
       const lifetimes: Record<string, number> = {};
       let days = 0;
