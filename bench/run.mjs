@@ -595,12 +595,7 @@ function printNotes(results, consentChecks) {
 }
 
 const RETURNING_COLUMNS = [
-  { key: 'widgetBytes', title: 'widget gz', unit: 'B', format: (v) => Math.round(v).toLocaleString('en-GB') },
-  { key: 'scriptMs', title: 'script', unit: 'ms', format: (v) => v.toFixed(1) },
-  { key: 'taskMs', title: 'tasks', unit: 'ms', format: (v) => v.toFixed(1) },
-  { key: 'tbtMs', title: 'TBT', unit: 'ms', format: (v) => v.toFixed(1) },
-  { key: 'fcpMs', title: 'FCP', unit: 'ms', format: (v) => v.toFixed(0) },
-  { key: 'lcpMs', title: 'LCP', unit: 'ms', format: (v) => v.toFixed(0) },
+  ...COLUMNS.filter((column) => ['widgetBytes', 'scriptMs', 'taskMs', 'tbtMs', 'fcpMs', 'lcpMs'].includes(column.key)),
   { key: 'analyticsMs', title: 'analytics ran', unit: 'ms', format: (v) => v.toFixed(0) },
   { key: 'domContentLoadedMs', title: 'DCL end', unit: 'ms', format: (v) => v.toFixed(0) },
 ];
@@ -819,46 +814,30 @@ async function main() {
       consentChecks[contender.id] = await measureTiming(browser, server.origin, contender, { checkConsent: true });
     }
 
-    const runs = Object.fromEntries(contenders.map((contender) => [contender.id, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      // Interleaved, and the order rotates each round so no one always goes first.
-      for (let step = 0; step < contenders.length; step++) {
-        const contender = contenders[(round + step) % contenders.length];
-        progress(`round ${round + 1}/${ROUNDS}: ${contender.id}`);
-        runs[contender.id].push(await measureLoad(browser, server.origin, contender));
+    /**
+     * ROUNDS measurements of each contender, interleaved, the order rotating each round so no one
+     * always goes first; each contender's runs with how many succeeded and the median of `keys`.
+     */
+    const measureRounds = async (list, label, measure, keys) => {
+      const runs = Object.fromEntries(list.map((contender) => [contender.id, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let step = 0; step < list.length; step++) {
+          const contender = list[(round + step) % list.length];
+          progress(`${label} ${round + 1}/${ROUNDS}: ${contender.id}`);
+          runs[contender.id].push(await measure(browser, server.origin, contender));
+        }
       }
-    }
-    // Returning visitors, interleaved the same way; the floor has no decision to come back to.
+      return Object.fromEntries(
+        list.map(({ id }) => {
+          const good = runs[id].filter((run) => !run.error);
+          return [id, { runs: runs[id], ok: good.length, median: Object.fromEntries(keys.map((key) => [key, median(good.map((run) => run[key]))])) }];
+        }),
+      );
+    };
+    const results = await measureRounds(contenders, 'round', measureLoad, [...COLUMNS.map((column) => column.key), 'insertMs', 'observedInsertMs']);
+    // Returning visitors: the floor has no decision to come back to.
     const returners = contenders.filter((contender) => contender.id !== 'floor');
-    const returningRuns = Object.fromEntries(returners.map((contender) => [contender.id, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let step = 0; step < returners.length; step++) {
-        const contender = returners[(round + step) % returners.length];
-        progress(`returning ${round + 1}/${ROUNDS}: ${contender.id}`);
-        returningRuns[contender.id].push(await measureReturning(browser, server.origin, contender));
-      }
-    }
-    const returning = {};
-    for (const contender of returners) {
-      const good = returningRuns[contender.id].filter((run) => !run.error);
-      returning[contender.id] = {
-        runs: returningRuns[contender.id],
-        ok: good.length,
-        median: Object.fromEntries(RETURNING_COLUMNS.map(({ key }) => [key, median(good.map((run) => run[key]))])),
-      };
-    }
-
-    const results = {};
-    for (const contender of contenders) {
-      const good = runs[contender.id].filter((run) => !run.error);
-      results[contender.id] = {
-        runs: runs[contender.id],
-        ok: good.length,
-        median: Object.fromEntries(
-          [...COLUMNS.map((column) => column.key), 'insertMs', 'observedInsertMs'].map((key) => [key, median(good.map((run) => run[key]).filter((value) => value != null))]),
-        ),
-      };
-    }
+    const returning = await measureRounds(returners, 'returning', measureReturning, RETURNING_COLUMNS.map((column) => column.key));
 
     let scaling = null;
     if (!options['no-scaling']) {
