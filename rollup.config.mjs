@@ -41,12 +41,14 @@ const minifyCssTemplates = () => ({
 
 /**
  * Code the script-tag file loads only when needed lives in files beside it: each dynamic import
- * stays an import() of that file, which a classic script resolves against its own URL.
- * The preferences panel, the first time the dialog opens; the consent log, when a config names one.
+ * stays an import() of that file, which a classic script resolves against its own URL. The
+ * interface, when a visitor needs the banner, the dialog or a placeholder; the preferences panel,
+ * the first time the dialog opens; the consent log, when a config names one.
  */
+const INTERFACE_FILE = 'cookie-consent.interface.js';
 const PANEL_FILE = 'cookie-consent.preferences.js';
 const LOG_FILE = 'cookie-consent.consent-log.js';
-const ON_DEMAND_FILES = { './preferences-panel.js': PANEL_FILE, './integrations/consent-log.js': LOG_FILE };
+const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './preferences-panel.js': PANEL_FILE, './page/consent-log.js': LOG_FILE };
 const onDemandFiles = () => ({
   name: 'on-demand-files',
   resolveDynamicImport(specifier) {
@@ -59,7 +61,7 @@ const onDemandFiles = () => ({
  * Builds the panel file on its own: its one runtime import (preferences-panel.shared.ts) becomes
  * the copies the script-tag file registers on the page, so Lit is loaded once.
  */
-const SHARED = 'src/elements/preferences-panel.shared.ts';
+const SHARED = 'src/elements/cookie-consent/preferences-panel.shared.ts';
 const SHARED_KEY = 'cookie-consent.panel-shared';
 const panelSharedFromPage = () => ({
   name: 'panel-shared-from-page',
@@ -126,30 +128,58 @@ const entriesOnly = () => ({
   },
 });
 
+/**
+ * Fails a build that bundles a module it must take from elsewhere: the script-tag file carries no
+ * Lit (the interface does), and the interface carries no runtime (it uses the one the script-tag
+ * file started, through runtime-holder.ts), so no page runs two blockers or two stores.
+ */
+const without = (what, pattern) => ({
+  name: 'without',
+  generateBundle(_, bundle) {
+    const found = Object.values(bundle).flatMap((file) => Object.keys(file.modules ?? {})).filter((id) => pattern.test(id));
+    if (found.length) this.error(`${what}: ${found.join(', ')}`);
+  },
+});
+const RUNTIME_MODULES = /src\/(consent-runtime|page-runtime|page\/(blocker|consent-store|cookie-jar|cleanup))\.ts$|node_modules\/js-cookie\//;
+
 // Each build gets its own TypeScript instance: the plugin keeps per-build state. Only the ES build,
 // which emits the type declarations, type-checks, and a type error fails the build; the others compile
 // the same sources with `noCheck`, so the build checks the program once rather than once per output.
 const ts = (options = {}) => typescript({ tsconfig: './tsconfig.json', noCheck: true, declaration: false, declarationDir: undefined, outDir: undefined, rootDir: undefined, ...options });
 
 const widget = [
-  // The script-tag file: everything inside, one classic script, production Lit.
+  // The script-tag file, the guard: the runtime, the blocker, the store and the API, with no Lit. One
+  // classic script, run on every page view.
   {
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
     // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
-    plugins: [onDemandFiles(), nodeResolve({ exportConditions: ['production'] }), ts(), minifyCssTemplates()],
+    plugins: [onDemandFiles(), nodeResolve(), ts(), minifyCssTemplates(), without('the script-tag file must not bundle Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//)],
   },
-  // The files the script-tag file fetches from beside itself, in one build: the preferences panel
-  // (the first time the dialog opens), the consent log (when a config has `consentLog`) and the
-  // built-in languages (when the page's language needs one). None imports another at run time.
+  // The files the script-tag file fetches from beside itself: the interface (Lit, the banner, the
+  // placeholders, the strings), the consent log (when a config has `consentLog`) and the built-in
+  // languages (when the page's language needs one). None imports another at run time.
   {
     input: {
-      [PANEL_FILE.replace(/\.js$/, '')]: 'src/elements/preferences-panel.ts',
-      [LOG_FILE.replace(/\.js$/, '')]: 'src/integrations/consent-log.ts',
+      [INTERFACE_FILE.replace(/\.js$/, '')]: 'src/interface.ts',
+      [LOG_FILE.replace(/\.js$/, '')]: 'src/page/consent-log.ts',
       ...Object.fromEntries(locales.map((input) => [input.replace(/^src\/i18n\/(locales\/[\w-]+)\.ts$/, '$1'), input])),
     },
     output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', plugins: [terser(terserOptions)] },
-    plugins: [panelSharedFromPage(), ts(), minifyCssTemplates(), entriesOnly()],
+    plugins: [
+      onDemandFiles(),
+      nodeResolve({ exportConditions: ['production'] }),
+      ts(),
+      minifyCssTemplates(),
+      entriesOnly(),
+      without('the interface takes the runtime from the page, never a copy', RUNTIME_MODULES),
+    ],
+  },
+  // The preferences panel, the first time the dialog opens: it takes Lit from the interface.
+  {
+    input: { [PANEL_FILE.replace(/\.js$/, '')]: 'src/elements/cookie-consent/preferences-panel.ts' },
+    output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', plugins: [terser(terserOptions)] },
+    plugins: [panelSharedFromPage(), ts(), minifyCssTemplates()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {

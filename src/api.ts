@@ -1,8 +1,8 @@
 import type { ConsentRecord } from './core/consent-record.js';
 import type { AuditEntry } from './core/audit.js';
 import type { ConsentRuntime } from './consent-runtime.js';
-import type { ConfigSource } from './load-config.js';
-import type { CookieConsentElement } from './elements/cookie-consent.js';
+import type { ConfigSource } from './page/load-config.js';
+import { hostElement } from './page/host-element.js';
 
 /** `window.CookieConsent`: the page's way to read and change the visitor's decision. */
 export interface CookieConsentApi {
@@ -37,17 +37,6 @@ declare global {
 
 export const VERSION = '0.1.0';
 
-/** The page's `<cookie-consent>`, added as the first thing in <body> when the page has none. */
-async function pageElement(): Promise<CookieConsentElement> {
-  if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  let element = document.querySelector('cookie-consent');
-  if (!element) {
-    element = document.createElement('cookie-consent');
-    document.body.prepend(element);
-  }
-  return element;
-}
-
 /** Creates the API over the page's runtime and puts it on `window` (once). */
 export function installApi(runtime: ConsentRuntime): CookieConsentApi {
   if (window.CookieConsent) return window.CookieConsent;
@@ -55,12 +44,12 @@ export function installApi(runtime: ConsentRuntime): CookieConsentApi {
     version: VERSION,
     ready: runtime.ready,
     async init(config) {
-      const element = pageElement();
+      const element = hostElement();
       await runtime.init(config);
       await element;
     },
-    show: () => void pageElement().then((element) => element.showBanner()),
-    showPreferences: () => pageElement().then((element) => element.showPreferences()),
+    show: () => void runtime.open('banner'),
+    showPreferences: () => runtime.open('preferences'),
     acceptAll: () => runtime.acceptAll('api'),
     rejectAll: () => runtime.rejectAll('api'),
     setConsent: (categories, services) =>

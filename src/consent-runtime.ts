@@ -1,30 +1,36 @@
-import type { ConfigError, ConsentConfig } from './config/config-types.js';
-import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from './config/parse-config.js';
-import { serviceCategories, withdrawnCategories, type Choices, type ConsentRecord } from './core/consent-record.js';
-import { ConsentStore, type ConsentChange } from './consent-store.js';
-import { loadConfig, type ConfigSource } from './load-config.js';
-import { Blocker, type Grants } from './blocker/blocker.js';
-import { cleanUpCategories } from './blocker/cleanup.js';
-import { enGB, type Strings } from './i18n/en-GB.js';
-import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from './i18n/strings.js';
-import { consentModeState, pushConsentMode } from './integrations/google-consent-mode.js';
-import type { ConsentLog } from './integrations/consent-log.js';
-import { CookieAuditor, documentCookieNames } from './cookie-audit.js';
+import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
+import { fallbackConfig, formatConfigErrors } from './core/config/parse-config.js';
+import type { Json } from './core/config/reader.js';
+import { createRecord, serviceCategories, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
+import { decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
+import { consentModeState } from './core/consent-mode.js';
 import type { AuditEntry } from './core/audit.js';
+import type { Strings } from './i18n/en-GB.js';
+import { ConsentStore, randomId } from './page/consent-store.js';
+import { loadConfig, type ConfigSource } from './page/load-config.js';
+import { Blocker, type Grants } from './page/blocker.js';
+import { cleanUpCategories } from './page/cleanup.js';
+import { pushConsentMode } from './page/data-layer.js';
+import { storageArea } from './page/web-storage.js';
+import { hostElement } from './page/host-element.js';
+import type { ConsentLog } from './page/consent-log.js';
+import type { AllowEvent } from './elements/placeholder/placeholder.js';
+import type { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';
 
-/** A cookie name as js-cookie wrote it; a name that is not valid percent-encoding is kept as it is. */
-function decodeCookieName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
-
-/** Which control a decision came from; stored in the proof-of-consent log. */
-export type DecisionMethod = 'banner' | 'dialog' | 'placeholder' | 'api';
+export type { DecisionMethod };
 
 export type RuntimeStatus = 'loading' | 'ready' | 'invalid';
+
+/** The file of the widget's interface, beside the script-tag file. */
+export const INTERFACE_FILE = 'cookie-consent.interface.js';
+
+/** What the interface module (banner, dialog, placeholders, strings) gives the runtime once loaded. */
+export interface WidgetInterface {
+  /** Reads the cosmetic keys and the strings, defines the elements; resolves once they can render. */
+  attach(runtime: ConsentRuntime): Promise<void>;
+  /** Every cookie the page can see, matched to its declaration and classified. */
+  audit(runtime: ConsentRuntime): Promise<AuditEntry[]>;
+}
 
 declare global {
   interface Navigator {
@@ -34,57 +40,86 @@ declare global {
 }
 
 /**
- * Everything a page has one of: the config, the stored decision, the blocker and the strings.
- * Framework-free; `<cookie-consent>` is the view over it and `window.CookieConsent` its API.
+ * Everything a page has one of: the config, the stored decision and the blocker. Framework-free
+ * and small, it runs on every page view; the interface (`<cookie-consent>`'s banner and dialog,
+ * placeholders, strings) is loaded only when a visitor needs it. A decision is applied in one
+ * place, `apply`, the same way for a click, an API call, another tab and a reset.
  */
 export class ConsentRuntime extends EventTarget {
   status: RuntimeStatus = 'loading';
   config: ConsentConfig = fallbackConfig();
   errors: ConfigError[] = [];
+  /** The config as the site wrote it, for the keys only the interface reads (`texts`, `ui`). */
+  raw: Json | null = null;
+  /** The decision in force; null before one is made (or when the stored one is unusable). */
+  record: ConsentRecord | null = null;
   store: ConsentStore | null = null;
-  strings: Strings = enGB;
+  /** The visitor's strings: set by the interface when it loads, before any element renders. */
+  strings!: Strings;
   language = 'en-GB';
   /** The element events are dispatched on, so they bubble through the page (see `target`). */
   eventTarget: EventTarget = document;
+  /** The interface is loaded and its elements defined. */
+  interfaceAttached = false;
+  /** The interface could not be loaded: the entries' minimal view stands in for it. */
+  interfaceFailed = false;
   readonly blocker: Blocker;
+  /** Resolves once the config and the stored decision are known, and the banner is drawn if the visitor must decide. */
   readonly ready: Promise<void>;
+  /** Resolves once the config and the stored decision are known (the interface waits for this). */
+  readonly configured: Promise<void>;
   private resolveReady!: () => void;
+  private resolveConfigured!: () => void;
   private readonly nativeFetch: typeof fetch;
   private started = false;
   private initialised = false;
+  /** Why the stored record could not be used at the last read. */
+  private problem?: RecordProblem;
+  private interface?: Promise<WidgetInterface | null>;
   /** The proof-of-consent log with its helpers, loaded only when the config names an endpoint. */
-  private log: Promise<{ log: ConsentLog; module: typeof import('./integrations/consent-log.js') } | null> | null = null;
-  private auditor: CookieAuditor | null = null;
+  private log: Promise<{ log: ConsentLog; module: typeof import('./page/consent-log.js') } | null> | null = null;
   private configHash?: Promise<string>;
 
   constructor(
     private readonly win: Window & typeof globalThis = window,
-    /** Base URL that built-in locale files are loaded from (`locales/cy.js`); null: English only. */
-    private readonly localeBase: string | null = null,
+    /** URL the widget's files are found beside (`cookie-consent.interface.js`, `locales/cy.js`); null: the ES module's own. */
+    readonly base: string | null = null,
   ) {
     super();
     // The config is loaded with the page's own fetch: the blocker must never hold it back.
     this.nativeFetch = win.fetch.bind(win);
-    this.blocker = new Blocker(win);
+    // A placeholder needs the interface to draw it.
+    this.blocker = new Blocker(win, () => void this.loadInterface());
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.configured = new Promise((resolve) => (this.resolveConfigured = resolve));
   }
 
-  /** Starts holding back non-essential content at once, before the config is known. */
+  /** Starts holding back non-essential content at once, before the config is known, and listens to the page's controls. */
   start(): void {
     if (this.started) return;
     this.started = true;
     this.blocker.start();
     // Nothing can be granted until a valid config is known: placeholders offer no Allow meanwhile.
-    this.blocker.setChoices?.([]);
+    this.blocker.setChoices([]);
+    const doc = this.win.document;
+    doc.addEventListener('click', this.handleDocumentClick, true);
+    doc.addEventListener('cookie-consent-allow', this.handleAllow);
+    // No cookie holds a decision (js-cookie writes the record as `{%22version%22:…`): this visitor
+    // has to decide, so the interface is fetched while the config is.
+    if (!doc.cookie.includes('{%22version%22:')) void this.loadInterface();
+  }
+
+  /** Lets go of the page: the blocker's patches, the listeners, other tabs. */
+  stop(): void {
+    this.blocker.stop();
+    this.store?.close();
+    this.win.document.removeEventListener('click', this.handleDocumentClick, true);
+    this.win.document.removeEventListener('cookie-consent-allow', this.handleAllow);
   }
 
   /** The Global Privacy Control signal of this browser. */
   get gpc(): boolean {
     return this.win.navigator.globalPrivacyControl === true;
-  }
-
-  get record(): ConsentRecord | null {
-    return this.store?.record ?? null;
   }
 
   /** Loads the config once; later calls are ignored with a warning (reload the page to change it). */
@@ -95,99 +130,113 @@ export class ConsentRuntime extends EventTarget {
     }
     this.initialised = true;
     this.start();
-    const { config, errors, warnings } = await loadConfig(source, this.nativeFetch, this.win.document);
+    const { config, errors, raw } = await loadConfig(source, this.nativeFetch, this.win.document);
     const valid = !errors.length;
     this.config = config;
     this.errors = errors;
-    if (warnings.length) console.warn(formatConfigWarnings(warnings));
+    this.raw = raw;
     // Host rules only from a valid config: until then every cross-origin request stays held, as while
-    // loading. Set first: cross-origin requests wait for them, and the strings may need a request.
-    if (valid) this.blocker.configure(config.hosts);
-    else {
-      this.blocker.configure(null);
-      console.error(formatConfigErrors(errors));
-    }
-    await this.loadStrings();
-    // With errors the banner is built from what could be read, so the visitor can still decide: the
-    // decision is stored, and nothing it grants runs until a valid config is known (see grants()).
+    // loading. With errors the banner is built from what could be read, so the visitor can still
+    // decide: the decision is stored, and nothing it grants runs until a valid config is known.
+    this.blocker.configure(valid ? config.hosts : null);
+    if (!valid) console.error(formatConfigErrors(errors));
     this.status = valid ? 'ready' : 'invalid';
     this.store = new ConsentStore(config);
-    this.store.load(valid);
-    this.store.subscribe((change) => this.handleChange(change));
+    this.record = this.read(valid);
+    this.store.followOtherTabs(this.followOtherTab);
     if (valid && config.googleConsentMode) {
       pushConsentMode(this.win, 'default', consentModeState(config, null));
       if (this.record) pushConsentMode(this.win, 'update', consentModeState(config, this.grants()));
     }
     this.blocker.update(this.grants());
     if (valid) {
-      this.blocker.setChoices?.(this.choices());
-      this.cleanUp(this.refusedCategories());
+      this.blocker.setChoices(this.choices());
+      const grants = this.grants();
+      cleanUpCategories(config, this.optional().filter((id) => !grants?.categories[id]), this.win);
     }
-    if (valid && config.consentLog) {
-      const { endpoint } = config.consentLog;
-      this.log = import('./integrations/consent-log.js').then(
-        (module) => {
-          const log = new module.ConsentLog(endpoint, this.nativeFetch, this.storage('localStorage'));
-          void log.flush();
-          return { log, module };
-        },
-        (error: Error) => {
-          console.error(`cookie-consent: could not load the consent log, so decisions are not sent to ${endpoint}: ${error.message}`);
-          return null;
-        },
-      );
-    }
-    this.notify();
+    if (valid && config.consentLog) this.startLog(config.consentLog.endpoint);
+    this.resolveConfigured();
+    this.changed();
+    // A visitor who must decide gets the banner: `ready` includes it, so code that waits for it finds
+    // the widget drawn (the interface was fetched alongside the config when no decision was stored).
+    if (this.needsDecision) await this.loadInterface();
     this.dispatch('cookie-consent-ready', this.record);
     this.resolveReady();
-    if (valid) {
-      this.auditor = new CookieAuditor(config, () => this.target, this.win);
-      this.auditor.watch();
-    }
+  }
+
+  /**
+   * The interface: the banner, the dialog, the placeholders and the strings, loaded once. When its
+   * file cannot be fetched this resolves null, and the entries' minimal view offers accept and reject.
+   */
+  loadInterface(): Promise<WidgetInterface | null> {
+    return (this.interface ??= import('./interface.js').then(
+      async (module: WidgetInterface) => {
+        await module.attach(this);
+        this.interfaceAttached = true;
+        return module;
+      },
+      (error: Error) => {
+        const file = this.base ? new URL(INTERFACE_FILE, this.base).href : INTERFACE_FILE;
+        console.error(`cookie-consent: could not load ${file}, so only a minimal banner can be shown: ${error.message}`);
+        this.interfaceFailed = true;
+        this.changed();
+        return null;
+      },
+    ));
+  }
+
+  /**
+   * Shows the banner again or opens the preferences dialog. Once the interface is in, at once (the
+   * dialog opens in the same task as the click); else when it has loaded.
+   */
+  open(what: 'banner' | 'preferences'): Promise<void> {
+    const element = this.win.document.querySelector('cookie-consent');
+    const show = (target: CookieConsentElement) => (what === 'banner' ? Promise.resolve(target.showBanner()) : target.showPreferences());
+    if (this.interfaceAttached && element && 'showPreferences' in element) return show(element);
+    return Promise.all([this.loadInterface(), hostElement(this.win.document)]).then(([loaded, host]) => {
+      if (loaded && 'showPreferences' in host) return show(host);
+      // The minimal view listens for this: without the interface, the banner is all there is.
+      this.dispatchEvent(new Event('show-banner'));
+    });
   }
 
   /** The optional categories a visitor can grant; none when no config, or none of it, could be read. */
   choices(): string[] {
-    return this.status === 'loading' ? [] : this.config.categories.filter((category) => !category.required).map((category) => category.id);
+    return this.status === 'loading' ? [] : this.optional();
   }
 
   /** Every cookie the page can see, matched to its declaration and classified. */
   async audit(): Promise<AuditEntry[]> {
     await this.ready;
-    return this.auditor?.audit() ?? [];
+    return (await this.loadInterface())?.audit(this) ?? [];
   }
 
   /** The visitor has not decided yet (or must decide again). */
   get needsDecision(): boolean {
     // A broken config cannot tell whether a stored decision is still current (its revision and
     // lifetime may be what failed to read), so it asks only a visitor who has none.
-    return this.record === null && (this.status === 'ready' || (this.status === 'invalid' && this.store?.problem === 'missing'));
+    return this.record === null && (this.status === 'ready' || (this.status === 'invalid' && this.problem === 'missing'));
   }
 
   /** Records a decision; categories not named are refused. */
-  decide(choices: Choices, method: DecisionMethod): ConsentRecord | null {
+  decide(choices: Choices, method: DecisionMethod, acceptedAll = false): ConsentRecord | null {
     if (!this.store) {
       console.error('cookie-consent: no valid config, so no decision can be recorded.');
       return null;
     }
-    this.lastMethod = method;
-    return this.store.decide(choices, this.gpc);
+    const record = createRecord(this.config, choices, { id: randomId(), now: new Date(), gpc: this.gpc });
+    this.store.write(record);
+    this.problem = undefined;
+    this.apply(decisionOf(this.config, this.record, record, 'local', method, acceptedAll));
+    return record;
   }
 
   /** Every category and service granted, except sale/sharing categories under Global Privacy Control. */
   acceptAll(method: DecisionMethod): ConsentRecord | null {
     const categories: Record<string, boolean> = {};
     for (const category of this.config.categories) categories[category.id] = !(this.gpc && category.saleOrSharing);
-    this.acceptedAll = true;
-    try {
-      return this.decide({ categories }, method);
-    } finally {
-      this.acceptedAll = false;
-    }
+    return this.decide({ categories }, method, true);
   }
-
-  /** Set while "Accept all" is recorded: under GPC it grants less than everything, yet it is still an acceptance. */
-  private acceptedAll = false;
 
   rejectAll(method: DecisionMethod): ConsentRecord | null {
     return this.decide({ categories: {} }, method);
@@ -246,44 +295,97 @@ export class ConsentRuntime extends EventTarget {
 
   /** Forgets the decision so the banner shows again. */
   reset(): void {
-    this.store?.reset();
+    if (!this.store) return;
+    this.store.clear();
+    // Nothing is stored now, whatever was wrong with what was: the banner asks, even under an invalid config.
+    this.problem = 'missing';
+    this.apply(decisionOf(this.config, this.record, null, 'reset'));
+    void this.loadInterface();
   }
 
-  /** How the last decision in this tab was made. */
-  lastMethod: DecisionMethod = 'api';
+  /** Tells views (the elements) that something they show has changed; `detail` is the decision, if one did. */
+  changed(decision?: Decision): void {
+    this.dispatchEvent(new CustomEvent('change', { detail: decision }));
+  }
 
-  private handleChange({ record, previous, source }: ConsentChange): void {
-    this.blocker.update(this.grants());
-    // Strictly necessary cookies (sign-in, security) are never the visitor's to withdraw, even on reset.
-    const withdrawn = withdrawnCategories(previous, record).filter((id) => !this.config.categories.find((category) => category.id === id)?.required);
-    if (this.status === 'ready' && this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, this.grants()));
-    // Only the tab where the visitor decided logs the decision; other tabs just follow it.
-    const logged = record && source === 'local' ? this.logDecision(record, previous) : Promise.resolve();
-    this.notify();
+  /** Reloads the page (a seam for tests). */
+  reload = (): void => this.win.location.reload();
+
+  /** Where events go: the element while it is in the page, else the document, which always hears them. */
+  get target(): EventTarget {
+    const element = this.eventTarget as Partial<Node>;
+    return element.isConnected === false ? this.win.document : this.eventTarget;
+  }
+
+  /**
+   * Applies a change of decision, once: what may run, Consent Mode, the log (for this tab's own
+   * decisions), the views and the page's listeners, then the clean-up of what was withdrawn.
+   */
+  private apply(decision: Decision): void {
+    const { record, withdrawn } = decision;
+    this.record = record;
+    const grants = this.grants();
+    this.blocker.update(grants);
+    if (this.status === 'ready' && this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, grants));
+    const logged = record && decision.source === 'local' ? this.logDecision(decision) : Promise.resolve();
+    this.changed(decision);
     if (record) this.dispatch('cookie-consent-change', record);
     // Under an invalid config nothing ran, and its cookie declarations are not to be trusted.
     if (withdrawn.length && this.status === 'ready') {
-      this.cleanUp(withdrawn);
+      cleanUpCategories(this.config, withdrawn, this.win);
       // Code that already ran cannot be un-run: a fresh page is the only way to stop it.
       // The proof record is queued first, so the reload cannot lose it.
       if (this.config.consent.reloadOnWithdraw) void logged.then(this.reload);
     }
   }
 
-  private async logDecision(record: ConsentRecord, previous: ConsentRecord | null): Promise<void> {
-    if (!this.log) return;
-    // Read before waiting for the log: another decision may change them meanwhile.
-    const { acceptedAll, lastMethod: method, language } = this;
+  /** Reads the stored decision (an unusable one is reported when `report`). */
+  private read(report = true): ConsentRecord | null {
+    const { record, problem } = this.store!.read(new Date(), report);
+    this.problem = problem;
+    return record;
+  }
+
+  /** Another tab stored or forgot a decision: this one follows it. */
+  private readonly followOtherTab = (): void => {
+    const record = this.read();
+    if (record?.id !== this.record?.id) this.apply(decisionOf(this.config, this.record, record, 'remote'));
+  };
+
+  private optional(): string[] {
+    return this.config.categories.filter((category) => !category.required).map((category) => category.id);
+  }
+
+  private startLog(endpoint: string): void {
+    this.log = import('./page/consent-log.js').then(
+      (module) => {
+        const log = new module.ConsentLog(endpoint, this.nativeFetch, storageArea(this.win, 'localStorage'));
+        void log.flush();
+        return { log, module };
+      },
+      (error: Error) => {
+        console.error(`cookie-consent: could not load the consent log, so decisions are not sent to ${endpoint}: ${error.message}`);
+        return null;
+      },
+    );
+  }
+
+  private async logDecision({ record, previous, method, acceptedAll }: Decision): Promise<void> {
+    if (!this.log || !record) return;
+    // Read before waiting for the log: another decision may change it meanwhile.
+    const { language, raw } = this;
     const loaded = await this.log;
     if (!loaded) return;
     const { log, module } = loaded;
     const decision = module.decisionKind(this.config, record, previous);
     const { id, timestamp, revision, categories, services, gpc } = record;
+    // The wording as the site wrote it, so the hash is the same whether or not the interface was loaded.
+    this.configHash ??= module.configHash({ ...this.config, texts: (raw?.texts ?? {}) as ConsentConfig['texts'], ui: (raw?.ui ?? {}) as ConsentConfig['ui'] });
     await log.send({
       id,
       timestamp,
       revision,
-      configHash: await (this.configHash ??= module.configHash(this.config)),
+      configHash: await this.configHash,
       decision: decision === 'custom' && acceptedAll ? 'accept' : decision,
       method,
       categories,
@@ -293,63 +395,19 @@ export class ConsentRuntime extends EventTarget {
     });
   }
 
-  /** localStorage or sessionStorage, or null where the browser denies it (privacy modes, sandboxed frames). */
-  private storage(area: 'localStorage' | 'sessionStorage'): Storage | null {
-    try {
-      return this.win[area];
-    } catch {
-      return null;
-    }
-  }
+  /** Any element with data-cookie-consent="preferences" on the page opens the dialog. */
+  private readonly handleDocumentClick = (event: MouseEvent): void => {
+    const trigger = event.composedPath().find((node) => (node as HTMLElement).dataset?.cookieConsent === 'preferences');
+    if (!trigger) return;
+    event.preventDefault();
+    void this.open('preferences');
+  };
 
-  /** Reloads the page (a seam for tests). */
-  reload = (): void => this.win.location.reload();
-
-  private refusedCategories(): string[] {
-    const grants = this.grants();
-    return this.config.categories.filter((category) => !category.required && !grants?.categories[category.id]).map((category) => category.id);
-  }
-
-  private cleanUp(categories: string[]): void {
-    if (!categories.length || !this.store) return;
-    const store = this.store;
-    cleanUpCategories(this.config, categories, {
-      host: this.win.location.hostname,
-      // Decoded, since js-cookie encodes a name again when it removes it.
-      cookieNames: documentCookieNames(this.win.document).map(decodeCookieName),
-      removeCookie: (name, attributes) => store.removeCookie(name, attributes),
-      localStorage: this.storage('localStorage'),
-      sessionStorage: this.storage('sessionStorage'),
-    });
-  }
-
-  private async loadStrings(): Promise<void> {
-    const chain = languageChain(this.win.document.documentElement.lang || this.win.navigator.language);
-    const language = builtInLanguageFor(chain);
-    const builtIn: Record<string, Strings> = {};
-    if (language && this.localeBase) {
-      try {
-        builtIn[language] = (await import(/* @vite-ignore */ new URL(`locales/${language}.js`, this.localeBase).href)).default;
-      } catch (error) {
-        console.warn(`cookie-consent: could not load the "${language}" strings, showing English: ${(error as Error).message}`);
-      }
-    }
-    this.language = chain.find((tag) => builtIn[tag] || this.config.texts[tag]) ?? 'en-GB';
-    this.strings = resolveStrings(chain, builtIn, this.config.texts);
-    this.strings.description = describeCategories(this.strings, chain, this.config.texts, this.language, this.config.categories);
-    this.blocker.setStrings?.(this.strings);
-  }
-
-  /** Tells views (the element) that something they show has changed. */
-  private notify(): void {
-    this.dispatchEvent(new Event('change'));
-  }
-
-  /** Where events go: the element while it is in the page, else the document, which always hears them. */
-  private get target(): EventTarget {
-    const element = this.eventTarget as Partial<Node>;
-    return element.isConnected === false ? this.win.document : this.eventTarget;
-  }
+  /** A blocked embed's placeholder asked for what it needs: every category it names, and its service. */
+  private readonly handleAllow = ({ detail }: AllowEvent): void => {
+    // An older copy of the placeholder on the page sends no services.
+    if (this.status === 'ready') this.grant(detail.categories, detail.services ?? [], 'placeholder');
+  };
 
   private dispatch(type: 'cookie-consent-ready' | 'cookie-consent-change', detail: ConsentRecord | null): void {
     this.target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));

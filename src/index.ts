@@ -13,11 +13,11 @@ import { createRuntime } from './page-runtime.js';
 if (!window.CookieConsent) installApi(createRuntime(import.meta.url));
 defineCookieConsent();
 
-export { CookieConsentElement } from './elements/cookie-consent.js';
+export { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';
 export { defineCookieConsent } from './define.js';
-export { parseConfig, formatConfigErrors, fallbackConfig } from './config/parse-config.js';
+export { parseConfig, formatConfigErrors, fallbackConfig } from './core/config/parse-config.js';
 export { classifyCookie, cookieParty, declaredKinds, findDeclaration } from './core/classify.js';
 export { createRecord, parseRecord, serializeRecord } from './core/consent-record.js';
-export type * from './config/config-types.js';
+export type * from './core/config/config-types.js';
 export type { ConsentRecord, Choices } from './core/consent-record.js';
 export type { CookieConsentApi } from './api.js';

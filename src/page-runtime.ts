@@ -1,24 +1,21 @@
 import { ConsentRuntime } from './consent-runtime.js';
 
-const KEY = Symbol.for('cookie-consent.runtime');
-
-/** Kept on `window`, so every copy of the widget's code on the page finds the same runtime. */
-const holder = () => window as unknown as { [KEY]?: ConsentRuntime };
+import { RUNTIME_KEY as KEY, runtimeHolder as holder } from './runtime-holder.js';
 
 /**
  * Starts a fresh runtime as the page's: the entries call it once, when the page has none; tests call
  * it, after `disposeRuntime()`, to start again with options (a locale base).
  */
-export function createRuntime(localeBase: string | null = null): ConsentRuntime {
-  return (holder()[KEY] = new ConsentRuntime(window, localeBase));
+export function createRuntime(base: string | null = null): ConsentRuntime {
+  return (holder()[KEY] = new ConsentRuntime(window, base));
 }
 
 /**
  * The page's one runtime, shared by every copy of the widget's code on the page (the script tag
  * loaded twice, or the script tag and an ES module import), so there is one blocker and one record.
  */
-export function pageRuntime(localeBase: string | null = null): ConsentRuntime {
-  return holder()[KEY] ?? createRuntime(localeBase);
+export function pageRuntime(base: string | null = null): ConsentRuntime {
+  return holder()[KEY] ?? createRuntime(base);
 }
 
 /**
@@ -30,8 +27,7 @@ export function disposeRuntime(): void {
   const runtime = holder()[KEY];
   if (!runtime) return;
   delete holder()[KEY];
-  runtime.blocker.stop();
-  runtime.store?.close();
+  runtime.stop();
   // The API hands out its runtime's `ready`, so that tells whether it is the API over this runtime.
   if (window.CookieConsent?.ready === runtime.ready) delete window.CookieConsent;
 }

@@ -4,11 +4,11 @@
  * parser only: no DOM, no dependencies), so a server-rendered page can leave out what the visitor
  * has not agreed to.
  */
-import type { ConfigError, ConsentConfig } from './config/config-types.js';
-import { parseConfig } from './config/parse-config.js';
+import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
+import { parseConfig } from './core/config/parse-config.js';
 import { parseRecord, serviceCategories, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
 
-export type { ConfigError, ConsentConfig } from './config/config-types.js';
+export type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 export type { ConsentRecord, RecordProblem } from './core/consent-record.js';
 
 /** A Fetch API `Request` (or anything with its `headers.get`). */

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { parseConfig } from '../src/config/parse-config.js';
+import { parseConfig } from '../src/core/config/parse-config.js';
 import type { AuditEntry } from '../src/core/audit.js';
-import { CookieAuditor, observeCookies } from '../src/cookie-audit.js';
+import { CookieAuditor, observeCookies } from '../src/page/cookie-audit.js';
 import { captureConsole, clearCookies } from './helpers.js';
 
 const { config } = parseConfig({

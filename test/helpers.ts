@@ -2,7 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import type { ConsentRuntime } from '../src/consent-runtime.js';
 import { disposeRuntime, pageRuntime } from '../src/page-runtime.js';
 import { defineCookieConsent } from '../src/define.js';
-import type { CookieConsentElement } from '../src/elements/cookie-consent.js';
+import type { CookieConsentElement } from '../src/elements/cookie-consent/cookie-consent.js';
 
 /** A small valid config, as a provider would write it. */
 export const baseConfig = {

@@ -103,7 +103,7 @@ describe('custom-elements.json', () => {
 
   it('is a Custom Elements Manifest 2.1.0', () => {
     expect(manifest.schemaVersion).to.equal('2.1.0');
-    expect(manifest.modules.map((module) => module.path)).to.include('src/elements/cookie-consent.ts');
+    expect(manifest.modules.map((module) => module.path)).to.include('src/elements/cookie-consent/cookie-consent.ts');
   });
 
   it('points each custom element definition at a class the manifest describes', () => {
@@ -122,9 +122,9 @@ describe('custom-elements.json', () => {
     /** The element and the preferences panel it renders into its own shadow root. */
     let templateSource: string;
     before(async () => {
-      elementSource = await source('/src/elements/cookie-consent.ts');
-      stylesSource = await source('/src/elements/theme.styles.ts');
-      templateSource = elementSource + (await source('/src/elements/preferences-panel.ts'));
+      elementSource = await source('/src/elements/cookie-consent/cookie-consent.ts');
+      stylesSource = await source('/src/elements/theme.css.ts');
+      templateSource = elementSource + (await source('/src/elements/cookie-consent/preferences-panel.ts'));
     });
 
     it('names the class its module exports', () => {
@@ -166,12 +166,12 @@ describe('custom-elements.json', () => {
   describe('<cookie-consent-placeholder>', () => {
     let placeholderSource: string;
     before(async () => {
-      placeholderSource = await source('/src/blocker/placeholder.ts');
+      placeholderSource = await source('/src/elements/placeholder/placeholder.ts');
     });
 
     it('names the class its module exports', () => {
       const { module, declaration } = element('cookie-consent-placeholder');
-      expect(module.path).to.equal('src/blocker/placeholder.ts');
+      expect(module.path).to.equal('src/elements/placeholder/placeholder.ts');
       expect(placeholderSource).to.match(new RegExp(`export class ${declaration.name}\\b`));
     });
 
@@ -183,12 +183,12 @@ describe('custom-elements.json', () => {
     });
 
     it('lists exactly the --cc-* custom properties behind the tokens it reads, each with the shared default', async () => {
-      const tokensSource = await source('/src/elements/theme.styles.ts');
+      const tokensSource = await source('/src/elements/theme.css.ts');
       expect(placeholderSource).to.include('tokens,');
       // Its own rules and the shared button look read private tokens; the shared :host rule reads
       // the font and text colour.
       expect(placeholderSource).to.include('buttonLook,');
-      const buttonLook = withoutComments(tokensSource.slice(tokensSource.indexOf('export const buttonLook')));
+      const buttonLook = withoutComments(tokensSource.slice(tokensSource.indexOf('export const BUTTON_LOOK'), tokensSource.indexOf('export const CONTROLS')));
       const read = [...`${withoutComments(placeholderSource)}${buttonLook}`.matchAll(/var\((--_cc-[\w-]+)/g)].map(([, name]) => name);
       const expected = sorted([...publicPropertiesBehind(tokensSource, [...read, '--_cc-fg']), '--cc-font', '--cc-font-size']);
       const documented = element('cookie-consent-placeholder').declaration.cssProperties!;

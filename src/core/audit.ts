@@ -1,4 +1,4 @@
-import type { ConsentConfig, CookieDeclaration } from '../config/config-types.js';
+import type { ConsentConfig, CookieDeclaration } from './config/config-types.js';
 import { classifyCookie, findDeclaration, type CookieClassification } from './classify.js';
 
 /** A cookie as the page sees it. `expires` is known only through the Cookie Store API. */

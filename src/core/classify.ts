@@ -1,4 +1,4 @@
-import type { ConsentConfig, CookieDeclaration } from '../config/config-types.js';
+import type { ConsentConfig, CookieDeclaration } from './config/config-types.js';
 import { describeDuration, parseDuration, type Duration, type DurationUnit } from './duration.js';
 import { parentDomains, registrableDomain } from './domains.js';
 

@@ -1,4 +1,4 @@
-import type { ConsentConfig } from '../config/config-types.js';
+import type { ConsentConfig } from './config/config-types.js';
 
 /** The version of the stored record's format; bump it only with a migration in `parseRecord`. */
 export const RECORD_VERSION = 1;

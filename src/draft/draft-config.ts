@@ -7,7 +7,7 @@
 import { KNOWN_SERVICES, knownCookie } from './known-services.js';
 import { headingCategory, OPTIONAL_CATEGORIES, readCookieSection, statementsOf, type CategoryId, type OptionalCategory, type SectionReading, type Statement } from './read-cookie-section.js';
 
-export { formatConfigErrors, formatConfigWarnings, parseConfig } from '../config/parse-config.js';
+export { formatConfigErrors, formatConfigWarnings, parseConfig } from '../core/config/parse-config.js';
 export { KNOWN_SERVICES } from './known-services.js';
 
 /** A cookie declaration as written in a config file. */

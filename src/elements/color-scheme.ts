@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ThemeSetting } from '../config/config-types.js';
+import type { ThemeSetting } from '../core/config/config-types.js';
 
 export type Scheme = 'light' | 'dark';
 

@@ -1,4 +1,4 @@
-import type { TextOverrides } from '../config/config-types.js';
+import type { TextOverrides } from '../core/config/config-types.js';
 import { enGB, type Strings } from './en-GB.js';
 
 /** Built-in languages beyond English, shipped as separate files and loaded on demand. */

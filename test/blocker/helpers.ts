@@ -1,5 +1,5 @@
 import { waitUntil } from '@open-wc/testing';
-import type { Grants } from '../../src/blocker/blocker.js';
+import type { Grants } from '../../src/page/blocker.js';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { Blocker } from '../../src/blocker/blocker.js';
+import { Blocker } from '../../src/page/blocker.js';
 import { ACCEPT, HOSTS, REJECT, firstPartyRoundTrip, hitUrl, newRun, ran, resetSideEffects, scriptUrl, serverCounts, waitForCounts } from './helpers.js';
 import { has } from '../helpers.js';
 

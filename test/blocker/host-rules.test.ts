@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { hostCategories } from '../../src/blocker/host-rules.js';
+import { hostCategories } from '../../src/core/host-rules.js';
 
 describe('hostCategories', () => {
   const rules = {

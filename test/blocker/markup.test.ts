@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { Blocker, type Grants } from '../../src/blocker/blocker.js';
+import { Blocker, type Grants } from '../../src/page/blocker.js';
 import { ACCEPT, REJECT, firstPartyRoundTrip, hitUrl, newRun, ran, resetSideEffects, scriptUrl, serverCounts, waitForCounts } from './helpers.js';
 import { has } from '../helpers.js';
 

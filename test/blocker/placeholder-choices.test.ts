@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { Blocker } from '../../src/blocker/blocker.js';
-import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
+import { Blocker } from '../../src/page/blocker.js';
+import { definePlaceholder, type CookieConsentPlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { HOSTS, REJECT, hitUrl, newRun } from './helpers.js';
 
 /** The parts of the buttons a placeholder shows. */
@@ -9,6 +9,9 @@ const buttons = (placeholder: CookieConsentPlaceholder) => Array.from(placeholde
 describe('<cookie-consent-placeholder> buttons', () => {
   let blocker: Blocker;
   let container: HTMLElement;
+
+  // The interface defines the element; the blocker only puts it in the page.
+  before(() => definePlaceholder());
 
   beforeEach(async () => {
     container = await fixture(html`<div></div>`);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Blocker } from '../../src/blocker/blocker.js';
-import { CookieConsentPlaceholder, definePlaceholder } from '../../src/blocker/placeholder.js';
+import { Blocker } from '../../src/page/blocker.js';
+import { CookieConsentPlaceholder, definePlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { enGB } from '../../src/i18n/en-GB.js';
 import type { ConsentRuntime } from '../../src/consent-runtime.js';
 import { baseConfig, captureConsole, has, part, resetPage, widget } from '../helpers.js';
@@ -19,6 +19,9 @@ const welsh = {
 describe('<cookie-consent-placeholder>', () => {
   let blocker: Blocker;
   let container: HTMLElement;
+
+  // The interface defines the element; the blocker only puts it in the page.
+  before(() => definePlaceholder());
 
   beforeEach(async () => {
     container = await fixture(html`<div></div>`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { CookieDeclaration } from '../../src/config/config-types.js';
-import { parseConfig } from '../../src/config/parse-config.js';
+import type { CookieDeclaration } from '../../src/core/config/config-types.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
 import { classifyCookie, cookieParty, declaredKinds, findDeclaration, type CookieKind, type Party } from '../../src/core/classify.js';
 import { enGB } from '../../src/i18n/en-GB.js';
 import { plural } from '../../src/i18n/strings.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig } from '../../src/config/parse-config.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
 import { createRecord, grantsAll, parseRecord, serializeRecord, withdrawnCategories, type ConsentRecord } from '../../src/core/consent-record.js';
 
 const { config } = parseConfig({

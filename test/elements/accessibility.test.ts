@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
+import type { CookieConsentPlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { defineCookieConsent } from '../../src/define.js';
-import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
+import type { CookieConsentElement } from '../../src/elements/cookie-consent/cookie-consent.js';
 import { pageRuntime } from '../../src/page-runtime.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
 import { emulateMedia } from '../emulate-media.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
+import type { CookieConsentPlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { has, part, resetPage, widget } from '../helpers.js';
 import { emulateMedia } from '../emulate-media.js';
 import { pageInLanguage, resetLanguage } from './page-helpers.js';

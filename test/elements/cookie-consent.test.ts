@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createRecord, serializeRecord } from '../../src/core/consent-record.js';
-import { parseConfig } from '../../src/config/parse-config.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
 import { baseConfig, captureConsole, has, part, readConsentCookie, resetPage, widget } from '../helpers.js';
 import { deepActive, expectFocusOn } from './page-helpers.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
+import type { CookieConsentElement } from '../../src/elements/cookie-consent/cookie-consent.js';
 import { baseConfig, clearCookies } from '../helpers.js';
 import { expectFocusOn, openWidgetPage, settled, shadowOf, type PageWindow } from './page-helpers.js';
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
+import type { CookieConsentElement } from '../../src/elements/cookie-consent/cookie-consent.js';
 import { createRuntime } from '../../src/page-runtime.js';
 import { baseConfig, resetPage } from '../helpers.js';
 

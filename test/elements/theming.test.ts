@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CookieConsentElement } from '../../src/elements/cookie-consent.js';
-import type { CookieConsentPlaceholder } from '../../src/blocker/placeholder.js';
+import type { CookieConsentElement } from '../../src/elements/cookie-consent/cookie-consent.js';
+import type { CookieConsentPlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
 import { contrast } from './page-helpers.js';
 import { emulateMedia } from '../emulate-media.js';

@@ -1,7 +1,7 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clearCookies } from '../helpers.js';
 import { enGB } from '../../src/i18n/en-GB.js';
-import type { ProofOfConsent } from '../../src/integrations/consent-log.js';
+import type { ProofOfConsent } from '../../src/page/consent-log.js';
 
 /** The script-tag build on a real page, in a same-origin frame so it can be reloaded. */
 type PageWindow = Window & typeof globalThis & { ran?: string[]; dataLayer: unknown[] };
@@ -258,8 +258,9 @@ describe('Consent Mode, Global Privacy Control and proof of consent on a whole p
       const [accepted] = await delivered(1);
 
       win = await openPage(frame, LOG_PAGE);
+      // A returning visit: the settings link fetches the interface, then opens the dialog.
       win.document.getElementById('settings-link')!.click();
-      await (win.document.querySelector('cookie-consent') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      await waitUntil(() => shadow(win).querySelector('dialog')?.open, 'dialog open');
       click(win, '#cc-switch-advertising');
       const reload = reloaded(frame);
       click(win, 'dialog [data-action="save"]');

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig } from '../../src/config/parse-config.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
 import { createRecord } from '../../src/core/consent-record.js';
-import { ConsentLog, configHash, decisionKind, type DecisionKind, type ProofOfConsent } from '../../src/integrations/consent-log.js';
+import { ConsentLog, configHash, decisionKind, type DecisionKind, type ProofOfConsent } from '../../src/page/consent-log.js';
 
 const rawConfig = {
   provider: { name: 'Example Ltd', policyUrl: '/privacy' },

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig } from '../../src/config/parse-config.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
 import { createRecord } from '../../src/core/consent-record.js';
-import { consentModeState, pushConsentMode, type ConsentModeState } from '../../src/integrations/google-consent-mode.js';
+import { consentModeState, type ConsentModeState } from '../../src/core/consent-mode.js';
+import { pushConsentMode } from '../../src/page/data-layer.js';
 
 const provider = { name: 'Example Ltd', policyUrl: '/privacy' };
 

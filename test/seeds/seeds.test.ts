@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig } from '../../src/config/parse-config.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
 
 interface Seed {
   folder: string;

@@ -1,14 +1,28 @@
-import type { ParseResult } from './config/config-types.js';
-import { fallbackConfig, parseConfig } from './config/parse-config.js';
+import type { ConfigError, ConsentConfig } from '../core/config/config-types.js';
+import { fallbackConfig, readConfig } from '../core/config/parse-config.js';
+import { isObject, type Json } from '../core/config/reader.js';
+
+/** A config as loaded: checked (`readConfig`), with the JSON as written for the keys the interface reads. */
+export interface LoadedConfig {
+  config: ConsentConfig;
+  errors: ConfigError[];
+  /** The config as the site wrote it; null when nothing could be read. */
+  raw: Json | null;
+}
+
+/** Checks the JSON read from a source. */
+function read(input: unknown): LoadedConfig {
+  return { ...readConfig(input), raw: isObject(input) ? input : null };
+}
 
 /** Where a config comes from: a URL, the `#id` of an inline JSON script, or the object itself. */
 export type ConfigSource = string | object;
 
 /** Nothing could be read: the safe config, with the policy the page links to (`<link rel="privacy-policy">`), if any. */
-function failed(doc: Document, message: string): ParseResult {
+function failed(doc: Document, message: string): LoadedConfig {
   const config = fallbackConfig();
   config.provider.policyUrl = doc.querySelector<HTMLLinkElement>('link[rel~="privacy-policy"][href]')?.href ?? '';
-  return { config, errors: [{ path: '(config)', message }], warnings: [] };
+  return { config, errors: [{ path: '(config)', message }], raw: null };
 }
 
 /**
@@ -40,8 +54,8 @@ const inlineText = (doc: Document, id: string) =>
  * comes back as an error like any other, so the widget stays in its safe state.
  * `fetcher` is the page's own fetch, taken before the blocker wraps it.
  */
-export async function loadConfig(source: ConfigSource, fetcher: typeof fetch = fetch, doc: Document = document): Promise<ParseResult> {
-  if (typeof source !== 'string') return parseConfig(source);
+export async function loadConfig(source: ConfigSource, fetcher: typeof fetch = fetch, doc: Document = document): Promise<LoadedConfig> {
+  if (typeof source !== 'string') return read(source);
   let text: string | null;
   if (source.startsWith('#')) {
     text = await inlineText(doc, source.slice(1));
@@ -56,7 +70,7 @@ export async function loadConfig(source: ConfigSource, fetcher: typeof fetch = f
     }
   }
   try {
-    return parseConfig(JSON.parse(text));
+    return read(JSON.parse(text));
   } catch (error) {
     return failed(doc, `${source} is not valid JSON: ${(error as Error).message}`);
   }

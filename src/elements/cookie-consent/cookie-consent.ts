@@ -1,12 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Choices, ConsentRecord } from '../core/consent-record.js';
-import { declaredKinds } from '../core/classify.js';
-import { isRightToLeft } from '../i18n/strings.js';
-import type { AllowEvent } from '../blocker/placeholder.js';
-import type { DecisionMethod } from '../consent-runtime.js';
-import { pageRuntime } from '../page-runtime.js';
+import type { Choices, ConsentRecord } from '../../core/consent-record.js';
+import { declaredKinds } from '../../core/classify.js';
+import { isRightToLeft } from '../../i18n/strings.js';
+import type { Decision, DecisionMethod } from '../../core/decision.js';
+import { currentRuntime } from '../../runtime-holder.js';
 import { RuntimeController } from './runtime-controller.js';
-import { ColorSchemeController, setTheme } from './color-scheme.js';
+import { ColorSchemeController, setTheme } from '../color-scheme.js';
 import { styles } from './cookie-consent.styles.js';
 import type { PreferencesPanel } from './preferences-panel.js';
 
@@ -63,7 +62,7 @@ export class CookieConsentElement extends LitElement {
   private opening?: Promise<void>;
   private statusMessage = '';
   private opener: HTMLElement | null = null;
-  private readonly controller = new RuntimeController(this, pageRuntime());
+  private readonly controller = new RuntimeController(this, currentRuntime());
   private bannerObserver?: ResizeObserver;
   /** The banner's summary is longer than it shows; "More" opens it. */
   private summaryClipped = false;
@@ -82,16 +81,26 @@ export class CookieConsentElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.runtime.eventTarget = this;
-    document.addEventListener('click', this.handleDocumentClick, true);
-    document.addEventListener('cookie-consent-allow', this.handleAllow);
+    this.runtime.addEventListener('change', this.handleDecision);
     document.addEventListener('focusin', this.handleFocusIn);
     if (this.config !== undefined && this.runtime.status === 'loading') void this.runtime.init(this.config);
+    // The strings and cosmetic keys come with the interface: this module is part of it, so this
+    // only waits for them (in the ES module, nothing else loads it on a returning visit).
+    void this.runtime.loadInterface();
+  }
+
+  /**
+   * The content the page's runtime drew here before the interface was loaded (its settings button)
+   * makes way for this element's own.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('click', this.handleDocumentClick, true);
-    document.removeEventListener('cookie-consent-allow', this.handleAllow);
+    this.runtime.removeEventListener('change', this.handleDecision);
     document.removeEventListener('focusin', this.handleFocusIn);
     this.bannerObserver?.disconnect();
     this.releaseReservedSpace();
@@ -112,7 +121,8 @@ export class CookieConsentElement extends LitElement {
 
   private async openPreferences(): Promise<void> {
     const opener = deepActiveElement();
-    if (this.runtime.status === 'loading') await this.runtime.ready;
+    if (this.runtime.status === 'loading') await this.runtime.configured;
+    await this.runtime.loadInterface();
     // Nothing to choose from when no config could be read: the banner offers what there is.
     if (!this.canChoose) this.bannerRequested = true;
     if (!this.canChoose || this.preferencesOpen) return;
@@ -126,6 +136,8 @@ export class CookieConsentElement extends LitElement {
   /** A click on "Manage" resolves `updateComplete` only once the dialog it asked for is open. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.opening;
+    // Once the config is known, the first complete update is the one with the strings.
+    if (this.runtime.status !== 'loading') await this.runtime.loadInterface();
     return super.getUpdateComplete();
   }
 
@@ -172,7 +184,7 @@ export class CookieConsentElement extends LitElement {
   override render() {
     const { runtime } = this;
     const status = html`<div role="status" class="visually-hidden">${this.statusMessage}</div>`;
-    if (runtime.status === 'loading') return status;
+    if (runtime.status === 'loading' || !runtime.strings) return status;
     return html`${this.bannerVisible ? this.renderBanner() : nothing}
       ${!this.bannerVisible && runtime.record && runtime.config.ui.floatingButton
         ? html`<button part="floating-button" class="floating" data-action="preferences" @click=${this.showPreferences}>
@@ -282,10 +294,10 @@ export class CookieConsentElement extends LitElement {
 
   /** Accept and reject are the same element with the same part and class: neither can outweigh the other. */
   private renderDecisionButton(action: 'accept' | 'reject', label: string, method: DecisionMethod): TemplateResult {
-    return html`<button type="button" part="button" data-action=${action} @click=${() => this.handleDecision(action, method)}>${label}</button>`;
+    return html`<button type="button" part="button" data-action=${action} @click=${() => this.decide(action, method)}>${label}</button>`;
   }
 
-  private handleDecision(action: 'accept' | 'reject', method: DecisionMethod): void {
+  private decide(action: 'accept' | 'reject', method: DecisionMethod): void {
     if (action === 'accept') this.runtime.acceptAll(method);
     else this.runtime.rejectAll(method);
     this.finishDecision();
@@ -342,16 +354,6 @@ export class CookieConsentElement extends LitElement {
     (event.shiftKey ? last : first).focus();
   }
 
-  /** Any element with data-cookie-consent="preferences" on the page opens the dialog. */
-  private readonly handleDocumentClick = (event: MouseEvent): void => {
-    const trigger = event
-      .composedPath()
-      .find((node): node is HTMLElement => node instanceof HTMLElement && node.dataset.cookieConsent === 'preferences');
-    if (!trigger) return;
-    event.preventDefault();
-    void this.showPreferences();
-  };
-
   /**
    * The centred banner has no page edge to make room at (see reserveSpace), so a page element that
    * gets focus under it is scrolled clear: above it, or below it when the page cannot scroll further.
@@ -368,10 +370,9 @@ export class CookieConsentElement extends LitElement {
     });
   };
 
-  /** A blocked embed's placeholder asked for what it needs: every category it names, and its service. */
-  private readonly handleAllow = ({ detail }: AllowEvent): void => {
-    const { runtime } = this;
-    // An older copy of the placeholder on the page sends no services.
-    if (runtime.status === 'ready' && runtime.grant(detail.categories, detail.services ?? [], 'placeholder')) this.announce(runtime.strings.saved);
+  /** A placeholder's Allow was recorded: say so, as a click here does. */
+  private readonly handleDecision = (event: Event): void => {
+    const decision = (event as CustomEvent<Decision | undefined>).detail;
+    if (decision?.source === 'local' && decision.method === 'placeholder') this.announce(this.runtime.strings.saved);
   };
 }

@@ -1,6 +1,7 @@
 import type { Strings } from '../i18n/en-GB.js';
-import { hostCategories, type HostRules } from './host-rules.js';
-import { definePlaceholder, type CookieConsentPlaceholder } from './placeholder.js';
+import { hostCategories, type HostRules } from '../core/host-rules.js';
+import type { CookieConsentPlaceholder } from '../elements/placeholder/placeholder.js';
+import { rewriteHeldTags } from './html-rewrite.js';
 
 /** What the visitor allows; null before any decision, so only strictly necessary content runs. */
 export interface Grants {
@@ -12,10 +13,6 @@ export interface Grants {
 const MARKUP_TAGS = /^(script|iframe|img|link|video|audio|source)$/;
 const HOST_TAGS = /^(script|iframe|img)$/;
 const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
-/** A script, iframe or img start tag in an HTML string (quoted values may contain ">"). */
-const TAG = /<(script|iframe|img)\b((?:"[^"]*"|'[^']*'|[^>"'])*)>/gi;
-/** One attribute of such a tag, so that values are never mistaken for attributes. */
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
 
 type Wrap = (original: any) => any;
 
@@ -52,13 +49,17 @@ export interface Blocker {
  * link, video, audio and source, optional `data-service`. Without markup, by host: see `configure`.
  */
 export class Blocker {
-  constructor(win: Window & typeof globalThis) {
-    Object.assign(this, createBlocker(win));
+  /**
+   * `onPlaceholder` is told each time a held embed gets its `<cookie-consent-placeholder>`: the
+   * element is defined by the widget's interface, which that is the moment to load.
+   */
+  constructor(win: Window & typeof globalThis, onPlaceholder?: () => void) {
+    Object.assign(this, createBlocker(win, onPlaceholder));
   }
 }
 
 // The state lives in a closure rather than in private members, so the minifier can shorten every name.
-function createBlocker(win: Window & typeof globalThis): Blocker {
+function createBlocker(win: Window & typeof globalThis, onPlaceholder = () => {}): Blocker {
   const doc = win.document;
   const nativeSetAttribute = win.Element.prototype.setAttribute;
   const setUrl = (el: Element, name: string, value: string) => nativeSetAttribute.call(el, name, value);
@@ -201,7 +202,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     const dataset = data(el);
     const category = dataset.category;
     if (!/^(iframe|video)$/.test(el.localName) || !category || !el.isConnected || placeholders.has(el)) return;
-    definePlaceholder(win.customElements);
+    // Its properties are set before the element is defined: the definition takes them on upgrade.
     const placeholder = doc.createElement('cookie-consent-placeholder') as CookieConsentPlaceholder;
     const length = (name: string, fallback: string) => {
       const value = el.getAttribute(name) || fallback;
@@ -216,6 +217,7 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     placeholder.choices = choices;
     placeholders.set(el, placeholder);
     el.replaceWith(placeholder);
+    onPlaceholder();
   }
 
   /** Holds an element found in the document: markup with data-category, or a held host. */
@@ -324,34 +326,20 @@ function createBlocker(win: Window & typeof globalThis): Blocker {
     if (dataset.category === '') delete dataset.category;
   }
 
-  /** Rewrites held script, iframe and img tags of an HTML string into held markup. */
-  function rewrite(html: unknown, executable: boolean): unknown {
-    // TrustedHTML passes untouched: it cannot be rewritten without the page's own policy.
-    if (typeof html !== 'string') return html;
-    return html.replace(TAG, (tag, name: string, attributes: string) => {
-      const script = /^script$/i.test(name);
-      let category: string | null = null;
-      let markup = false;
-      const renamed = attributes.replace(ATTRIBUTE, (whole, attribute: string, value = '') => {
-        attribute = attribute.toLowerCase();
-        markup ||= attribute === 'data-category';
-        const url = /^src(set)?$/.test(attribute);
-        if (url) category ??= urlHold(value.replace(/^["']|["']$/g, ''), attribute === 'srcset');
-        return url || (script && attribute === 'type') ? 'data-' + whole : whole;
-      });
-      if (category === null || markup) return tag;
-      rewritten = true;
-      // Scripts from innerHTML never run: they stay inert, without a category that would release them.
-      return `<${name}${script ? ' type="text/plain"' : ''}${executable || !script ? ` data-category="${category}"` : ''}${renamed}>`;
-    });
-  }
-
   /** Wraps an HTML-string sink so held tags are rewritten before the browser parses them. */
   const rewriting = (executable: boolean): Wrap => (original) =>
     function (this: any, ...args: unknown[]) {
       const parent = this.parentNode;
       rewritten = false;
-      const result = original.apply(this, args.map((arg) => rewrite(arg, executable)));
+      const result = original.apply(
+        this,
+        args.map((arg) => {
+          // TrustedHTML passes untouched: it cannot be rewritten without the page's own policy.
+          const html = typeof arg === 'string' && rewriteHeldTags(arg, urlHold, executable);
+          rewritten ||= !!html;
+          return html || arg;
+        }),
+      );
       // Held at once: a tree that is never inserted (a pixel in a detached div) never reaches the observer.
       if (rewritten) {
         for (const root of [this, parent, result]) root?.querySelectorAll?.('[data-category]').forEach(check);

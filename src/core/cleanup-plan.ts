@@ -1,5 +1,5 @@
-import type { ConsentConfig } from '../config/config-types.js';
-import { parentDomains } from '../core/domains.js';
+import type { ConsentConfig } from './config/config-types.js';
+import { parentDomains } from './domains.js';
 
 /** One cookie to expire, with the exact domain (none: host-only) and path it may have been set with. */
 export interface CookieRemoval {
@@ -21,15 +21,6 @@ export interface CleanupFound {
   cookieNames: readonly string[];
   localStorage?: readonly string[];
   sessionStorage?: readonly string[];
-}
-
-/** Where the deletions go: the consent store's cookie remover and the page's storage (null where denied). */
-export interface CleanupTarget {
-  host: string;
-  cookieNames: readonly string[];
-  removeCookie: (name: string, attributes: { domain?: string; path: string }) => void;
-  localStorage: Storage | null;
-  sessionStorage: Storage | null;
 }
 
 const matches = (declaration: { pattern?: string }, exact: string | undefined, name: string) =>
@@ -68,23 +59,4 @@ export function planCleanup(config: Pick<ConsentConfig, 'cookies' | 'storage'>, 
     for (const key of found[area] ?? []) if (matches(entry, entry.key, key) && !plan[area].includes(key)) plan[area].push(key);
   }
   return plan;
-}
-
-/** Deletes the cookies and storage keys of withdrawn or refused categories. */
-export function cleanUpCategories(config: Pick<ConsentConfig, 'cookies' | 'storage'>, categories: readonly string[], target: CleanupTarget): void {
-  const keys = (storage: Storage | null) => {
-    try {
-      return storage ? Object.keys(storage) : [];
-    } catch {
-      return [];
-    }
-  };
-  const plan = planCleanup(config, categories, {
-    host: target.host,
-    cookieNames: target.cookieNames,
-    localStorage: keys(target.localStorage),
-    sessionStorage: keys(target.sessionStorage),
-  });
-  for (const { name, domain, path } of plan.cookies) target.removeCookie(name, domain ? { domain, path } : { path });
-  for (const area of ['localStorage', 'sessionStorage'] as const) for (const key of plan[area]) target[area]?.removeItem(key);
 }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ConsentRuntime } from '../consent-runtime.js';
+import type { ConsentRuntime } from '../../consent-runtime.js';
 
 /** Re-renders its host whenever the runtime's config, strings or record change. */
 export class RuntimeController implements ReactiveController {

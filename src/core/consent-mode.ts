@@ -1,5 +1,5 @@
-import type { ConsentConfig } from '../config/config-types.js';
-import type { Grants } from '../blocker/blocker.js';
+import type { ConsentConfig } from './config/config-types.js';
+import type { Grants } from '../page/blocker.js';
 
 export type ConsentModeState = Record<string, 'granted' | 'denied'>;
 
@@ -19,22 +19,4 @@ export function consentModeState(config: ConsentConfig, grants: Grants | null): 
     if (required || grants?.categories[category]) for (const type of types) state[type] = 'granted';
   }
   return state;
-}
-
-type DataLayerWindow = Window & { dataLayer?: unknown[] };
-
-/**
- * Writes `gtag('consent', command, state)` into `window.dataLayer`. Google's tag reads an Arguments
- * object, not an array, so the entry is made the way the gtag snippet makes it. The default goes
- * first in the layer, ahead of anything the page queued before the config arrived, since Google's
- * tags are held by the blocker until consent and so have not read the layer yet.
- */
-export function pushConsentMode(win: DataLayerWindow, command: 'default' | 'update', state: ConsentModeState): void {
-  const dataLayer = (win.dataLayer ??= []);
-  const entry = (function (..._args: unknown[]) {
-    // eslint-disable-next-line prefer-rest-params
-    return arguments;
-  })('consent', command, state);
-  if (command === 'default') dataLayer.unshift(entry);
-  else dataLayer.push(entry);
 }

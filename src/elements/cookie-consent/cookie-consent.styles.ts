@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { buttonLook, tokens } from './theme.styles.js';
+import { buttonLook, controls, settingsButton, tokens } from '../theme.styles.js';
 
 /**
  * The banner's and the settings button's rules, after the shared tokens (theme.styles.ts). Parts:
@@ -10,10 +10,11 @@ import { buttonLook, tokens } from './theme.styles.js';
 export const styles = [
   tokens,
   buttonLook,
+  controls,
+  settingsButton,
   css`
   .banner,
-  dialog,
-  .floating {
+  dialog {
     box-sizing: border-box;
     background: var(--_cc-bg);
     color: var(--_cc-fg);
@@ -134,25 +135,6 @@ export const styles = [
     [data-action='manage'] {
       grid-column: 1 / -1;
     }
-  }
-  button {
-    min-width: 2.75rem;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
-  }
-  /* Only keyboard focus gets the ring (WCAG 2.4.7); a mouse-opened dialog shows none on "×". */
-  :focus-visible {
-    outline: 3px solid var(--_cc-focus);
-    outline-offset: 2px;
-  }
-  .floating {
-    position: fixed;
-    z-index: var(--_cc-z);
-    bottom: var(--_cc-space);
-    inset-inline-start: var(--_cc-space);
-    border-color: var(--_cc-border);
-    font-size: 0.875em;
-    box-shadow: var(--_cc-shadow);
   }
   .visually-hidden {
     position: absolute;

@@ -6,10 +6,10 @@ import type {
   ParseResult,
   ServiceConfig,
   StorageDeclaration,
-  TextOverrides,
 } from './config-types.js';
-import { parseDuration } from '../core/duration.js';
-import { enGB } from '../i18n/en-GB.js';
+import { parseDuration } from '../duration.js';
+import { readCosmetic } from './cosmetic.js';
+import { isObject, join, Reader, stripUndefined } from './reader.js';
 
 export const DEFAULT_CATEGORY_IDS = ['necessary', 'preferences', 'analytics', 'advertising'];
 
@@ -31,7 +31,6 @@ const CONSENT_MODE_TYPES = [
 ];
 
 const ID = /^[a-z][a-z0-9_-]*$/;
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 const COOKIE_DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
@@ -52,87 +51,6 @@ export const TOP_LEVEL_KEYS = [
   'googleConsentMode',
   'consentLog',
 ];
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Reads one JSON value after another, recording every problem with its path instead of throwing. */
-class Reader {
-  readonly errors: ConfigError[] = [];
-
-  fail(path: string, message: string): undefined {
-    this.errors.push({ path, message });
-    return undefined;
-  }
-
-  /** An object whose keys are all known; missing → `undefined` (or an error when required). */
-  object(value: unknown, path: string, keys: readonly string[] | null, required = false): Json | undefined {
-    if (value === undefined) return required ? this.fail(path, 'is required') : undefined;
-    if (!isObject(value)) return this.fail(path, 'expected an object');
-    if (keys) {
-      for (const key of Object.keys(value)) {
-        if (!keys.includes(key)) this.fail(join(path, key), `unknown key (expected one of: ${keys.join(', ')})`);
-      }
-    }
-    return value;
-  }
-
-  array(value: unknown, path: string): unknown[] | undefined {
-    if (value === undefined) return undefined;
-    return Array.isArray(value) ? value : this.fail(path, 'expected an array');
-  }
-
-  string(value: unknown, path: string, required = false, pattern?: RegExp, hint?: string): string | undefined {
-    if (value === undefined) return required ? this.fail(path, 'is required') : undefined;
-    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, 'expected a non-empty string');
-    if (pattern && !pattern.test(value)) return this.fail(path, hint ?? `does not match ${pattern}`);
-    return value;
-  }
-
-  boolean(value: unknown, path: string): boolean | undefined {
-    if (value === undefined) return undefined;
-    return typeof value === 'boolean' ? value : this.fail(path, 'expected true or false');
-  }
-
-  integer(value: unknown, path: string, min: number, max: number): number | undefined {
-    if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      return this.fail(path, `expected a whole number from ${min} to ${max}`);
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T | undefined {
-    if (value === undefined) return undefined;
-    return options.includes(value as T)
-      ? (value as T)
-      : this.fail(path, `expected one of ${options.map((option) => JSON.stringify(option)).join(', ')}`);
-  }
-
-  /** A URL: absolute http(s), or a path on the same site. */
-  url(value: unknown, path: string, required = false): string | undefined {
-    const text = this.string(value, path, required);
-    if (text === undefined) return undefined;
-    if (/^https?:\/\/[^\s/]+/i.test(text) || /^(\/|\.\.?\/)[^\s]*$/.test(text) || /^#[\w-]+$/.test(text)) return text;
-    return this.fail(path, 'expected an http(s) URL or a path starting with "/"');
-  }
-
-  /** A regular expression's source text that compiles. */
-  pattern(value: unknown, path: string): string | undefined {
-    const text = this.string(value, path);
-    if (text === undefined) return undefined;
-    try {
-      new RegExp(text);
-      return text;
-    } catch {
-      return this.fail(path, 'is not a valid regular expression');
-    }
-  }
-}
-
-const join = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
 /** The safe config used when a site's config cannot be read: one locked category, nothing to release. */
 export function fallbackConfig(): ConsentConfig {
@@ -276,30 +194,6 @@ function readHosts(reader: Reader, value: unknown, categories: CategoryConfig[])
   return hosts;
 }
 
-function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[]): Record<string, TextOverrides> {
-  const texts: Record<string, TextOverrides> = {};
-  const raw = reader.object(value, 'texts', null);
-  if (!raw) return texts;
-  const known = new Set(Object.keys(enGB));
-  for (const category of categories) known.add(`${category.id}.title`).add(`${category.id}.description`);
-  for (const [language, overrides] of Object.entries(raw)) {
-    const path = join('texts', language);
-    if (!LANGUAGE_TAG.test(language)) {
-      reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
-      continue;
-    }
-    const entries = reader.object(overrides, path, null);
-    if (!entries) continue;
-    const strings: TextOverrides = {};
-    for (const [key, text] of Object.entries(entries)) {
-      if (!known.has(key)) reader.fail(join(path, key), 'unknown text key');
-      else if (reader.string(text, join(path, key), true) !== undefined) strings[key] = text as string;
-    }
-    texts[language] = strings;
-  }
-  return texts;
-}
-
 function readConsentMode(reader: Reader, value: unknown, categories: CategoryConfig[]) {
   if (value === undefined || value === false) return null;
   if (value === true) return { mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } };
@@ -320,22 +214,18 @@ function readConsentMode(reader: Reader, value: unknown, categories: CategoryCon
   return { mapping };
 }
 
-function stripUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-  return value;
-}
 
 /**
- * Checks a config as a site wrote it and fills every default. Never throws: every problem is
- * returned with its JSON path. Anything that changes what is held or stored is strict: a problem
- * there is an error, and a config with errors must never configure blocking (the runtime keeps
- * every cross-origin request held); its `config` is only what could be read, for the banner.
- * Mistakes in `texts` and `ui` are warnings: that value is dropped and its default used.
+ * Checks every key that changes what is held, released, stored or cleaned up, and fills its
+ * defaults. Never throws: every problem is returned with its JSON path, and a config with errors
+ * must never configure blocking (the runtime keeps every cross-origin request held); its `config`
+ * is only what could be read, for the banner. The cosmetic keys (`texts`, `ui`) keep their
+ * defaults here: `readCosmetic` reads them, where the banner is drawn.
  */
-export function parseConfig(input: unknown): ParseResult {
+export function readConfig(input: unknown): { config: ConsentConfig; errors: ConfigError[] } {
   const reader = new Reader();
   const root = reader.object(input, '', TOP_LEVEL_KEYS, true);
-  if (!root) return { config: fallbackConfig(), errors: reader.errors.map((error) => ({ ...error, path: error.path || '(root)' })), warnings: [] };
+  if (!root) return { config: fallbackConfig(), errors: reader.errors.map((error) => ({ ...error, path: error.path || '(root)' })) };
 
   reader.string(root.$schema, '$schema');
   const revision = reader.integer(root.revision, 'revision', 1, 1_000_000) ?? 1;
@@ -366,9 +256,6 @@ export function parseConfig(input: unknown): ParseResult {
   });
 
   const categories = readCategories(reader, root.categories);
-  // Texts and layout change only how the widget looks: a mistake there is a warning, the default stays.
-  const cosmetic = new Reader();
-  const uiRaw = cosmetic.object(root.ui, 'ui', ['layout', 'theme', 'floatingButton']) ?? {};
   const logRaw = reader.object(root.consentLog, 'consentLog', ['endpoint']);
   const endpoint = logRaw && reader.url(logRaw.endpoint, 'consentLog.endpoint', true);
 
@@ -379,6 +266,7 @@ export function parseConfig(input: unknown): ParseResult {
   }
 
   const config: ConsentConfig = {
+    ...fallbackConfig(),
     revision,
     provider,
     consent,
@@ -386,18 +274,23 @@ export function parseConfig(input: unknown): ParseResult {
     cookies,
     storage: readStorage(reader, root.storage, categories),
     hosts: readHosts(reader, root.hosts, categories),
-    texts: readTexts(cosmetic, root.texts, categories),
-    ui: {
-      layout: cosmetic.oneOf(uiRaw.layout, 'ui.layout', ['bar', 'box', 'center'] as const) ?? 'bar',
-      theme: cosmetic.oneOf(uiRaw.theme, 'ui.theme', ['auto', 'light', 'dark'] as const) ?? 'auto',
-      floatingButton: cosmetic.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? true,
-    },
     googleConsentMode: readConsentMode(reader, root.googleConsentMode, categories),
     consentLog: endpoint ? { endpoint } : null,
   };
   // With errors, what could be read still words the banner; the necessary category is always there.
   if (!categories.some((category) => category.required)) categories.unshift(fallbackConfig().categories[0]);
-  return { config, errors: reader.errors, warnings: cosmetic.errors };
+  return { config, errors: reader.errors };
+}
+
+/**
+ * Checks a config as a site wrote it and fills every default: `readConfig`, then the cosmetic keys,
+ * whose mistakes are warnings (that value is dropped and its default used).
+ */
+export function parseConfig(input: unknown): ParseResult {
+  const { config, errors } = readConfig(input);
+  if (!isObject(input)) return { config, errors, warnings: [] };
+  const { texts, ui, warnings } = readCosmetic(input, config.categories);
+  return { config: { ...config, texts, ui }, errors, warnings };
 }
 
 const list = (errors: ConfigError[]) => errors.map((error) => `\n  ${error.path}: ${error.message}`).join('');

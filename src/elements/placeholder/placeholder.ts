@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { enGB, type Strings } from '../i18n/en-GB.js';
-import { categoryText, format } from '../i18n/strings.js';
-import { ColorSchemeController } from '../elements/color-scheme.js';
-import { buttonLook, tokens } from '../elements/theme.styles.js';
+import { enGB, type Strings } from '../../i18n/en-GB.js';
+import { categoryText, format } from '../../i18n/strings.js';
+import { ColorSchemeController } from '../color-scheme.js';
+import { buttonLook, tokens } from '../theme.styles.js';
 
 /** Asks for what a held element needs: every one of `detail.categories`, and `detail.services` (its data-service). */
 export type AllowEvent = CustomEvent<{ category: string; categories: string[]; services: string[] }>;

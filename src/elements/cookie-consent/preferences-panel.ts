@@ -1,8 +1,8 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { CategoryConfig, CookieDeclaration } from '../config/config-types.js';
-import type { ConsentRuntime } from '../consent-runtime.js';
-import type { Choices } from '../core/consent-record.js';
-import type { Grants } from '../blocker/blocker.js';
+import type { CategoryConfig, CookieDeclaration } from '../../core/config/config-types.js';
+import type { ConsentRuntime } from '../../consent-runtime.js';
+import type { Choices } from '../../core/consent-record.js';
+import type { Grants } from '../../page/blocker.js';
 import { categoryText, classifyCookie, format, html, nothing, plural } from './preferences-panel.shared.js';
 import { preferencesStyles } from './preferences-panel.styles.js';
 

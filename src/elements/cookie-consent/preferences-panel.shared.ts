@@ -4,5 +4,5 @@
  * first file already holds (one Lit on the page), so the panel file carries only its own code.
  */
 export { css, html, nothing } from 'lit';
-export { classifyCookie } from '../core/classify.js';
-export { categoryText, format, plural } from '../i18n/strings.js';
+export { classifyCookie } from '../../core/classify.js';
+export { categoryText, format, plural } from '../../i18n/strings.js';

@@ -1,5 +1,5 @@
-import type { ConsentConfig } from './config/config-types.js';
-import { auditCookies, type AuditEntry, type ObservedCookie } from './core/audit.js';
+import type { ConsentConfig } from '../core/config/config-types.js';
+import { auditCookies, type AuditEntry, type ObservedCookie } from '../core/audit.js';
 
 interface CookieStoreLike extends EventTarget {
   getAll(): Promise<Array<{ name: string; expires: number | null; domain: string | null; path: string }>>;

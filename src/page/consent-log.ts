@@ -1,4 +1,4 @@
-import type { ConsentConfig } from '../config/config-types.js';
+import type { ConsentConfig } from '../core/config/config-types.js';
 import type { ConsentRecord } from '../core/consent-record.js';
 
 /** What a decision was, for a regulator reading the log. */

@@ -1,0 +1,47 @@
+import type { CategoryConfig, ConfigError, TextOverrides, UiSettings } from './config-types.js';
+import { enGB } from '../../i18n/en-GB.js';
+import { join, Reader, type Json } from './reader.js';
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[]): Record<string, TextOverrides> {
+  const texts: Record<string, TextOverrides> = {};
+  const raw = reader.object(value, 'texts', null);
+  if (!raw) return texts;
+  const known = new Set(Object.keys(enGB));
+  for (const category of categories) known.add(`${category.id}.title`).add(`${category.id}.description`);
+  for (const [language, overrides] of Object.entries(raw)) {
+    const path = join('texts', language);
+    if (!LANGUAGE_TAG.test(language)) {
+      reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
+      continue;
+    }
+    const entries = reader.object(overrides, path, null);
+    if (!entries) continue;
+    const strings: TextOverrides = {};
+    for (const [key, text] of Object.entries(entries)) {
+      if (!known.has(key)) reader.fail(join(path, key), 'unknown text key');
+      else if (reader.string(text, join(path, key), true) !== undefined) strings[key] = text as string;
+    }
+    texts[language] = strings;
+  }
+  return texts;
+}
+
+/**
+ * The keys that change only how the widget looks and reads, `texts` and `ui`: a mistake there is a
+ * warning with its JSON path, and that value keeps its default. Read where the banner is drawn.
+ */
+export function readCosmetic(root: Json, categories: CategoryConfig[]): { texts: Record<string, TextOverrides>; ui: UiSettings; warnings: ConfigError[] } {
+  const reader = new Reader();
+  const uiRaw = reader.object(root.ui, 'ui', ['layout', 'theme', 'floatingButton']) ?? {};
+  return {
+    texts: readTexts(reader, root.texts, categories),
+    ui: {
+      layout: reader.oneOf(uiRaw.layout, 'ui.layout', ['bar', 'box', 'center'] as const) ?? 'bar',
+      theme: reader.oneOf(uiRaw.theme, 'ui.theme', ['auto', 'light', 'dark'] as const) ?? 'auto',
+      floatingButton: reader.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? true,
+    },
+    warnings: reader.errors,
+  };
+}

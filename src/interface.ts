@@ -1,0 +1,62 @@
+/**
+ * The widget's interface: `<cookie-consent>`'s banner and dialog, the placeholders of held embeds,
+ * and the visitor's strings. The runtime loads it when a visitor needs it (a first visit, a new
+ * revision, an expired decision, the settings opened, a placeholder shown); a returning visitor's
+ * page views never do. In the script-tag build it is a file of its own beside the script.
+ */
+import type { ConsentRuntime, WidgetInterface } from './consent-runtime.js';
+import type { AuditEntry } from './core/audit.js';
+import { readCosmetic } from './core/config/cosmetic.js';
+import { formatConfigWarnings } from './core/config/parse-config.js';
+import type { Strings } from './i18n/en-GB.js';
+import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from './i18n/strings.js';
+import { CookieAuditor } from './page/cookie-audit.js';
+import { definePlaceholder } from './elements/placeholder/placeholder.js';
+import { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';
+import * as panelShared from './elements/cookie-consent/preferences-panel.shared.js';
+
+/** Each runtime's auditor (tests start a fresh runtime on the same page). */
+const auditors = new WeakMap<ConsentRuntime, CookieAuditor>();
+
+/** The built-in strings for the page's language (from `locales/<language>.js` beside the widget), over English and the config's own. */
+async function loadStrings(runtime: ConsentRuntime): Promise<void> {
+  const { config, base } = runtime;
+  const chain = languageChain(document.documentElement.lang || navigator.language);
+  const language = builtInLanguageFor(chain);
+  const builtIn: Record<string, Strings> = {};
+  if (language && base) {
+    try {
+      builtIn[language] = (await import(/* @vite-ignore */ new URL(`locales/${language}.js`, base).href)).default;
+    } catch (error) {
+      console.warn(`cookie-consent: could not load the "${language}" strings, showing English: ${(error as Error).message}`);
+    }
+  }
+  runtime.language = chain.find((tag) => builtIn[tag] || config.texts[tag]) ?? 'en-GB';
+  const strings = resolveStrings(chain, builtIn, config.texts);
+  strings.description = describeCategories(strings, chain, config.texts, runtime.language, config.categories);
+  runtime.strings = strings;
+  runtime.blocker.setStrings(strings);
+}
+
+export const attach: WidgetInterface['attach'] = async (runtime) => {
+  // The dialog's own file takes Lit and its helpers from this one (see preferences-panel.shared.ts).
+  (window as unknown as Record<symbol, unknown>)[Symbol.for('cookie-consent.panel-shared')] ??= panelShared;
+  await runtime.configured;
+  if (runtime.raw) {
+    const { texts, ui, warnings } = readCosmetic(runtime.raw, runtime.config.categories);
+    Object.assign(runtime.config, { texts, ui });
+    if (warnings.length) console.warn(formatConfigWarnings(warnings));
+  }
+  await loadStrings(runtime);
+  definePlaceholder();
+  if (!customElements.get('cookie-consent')) customElements.define('cookie-consent', CookieConsentElement);
+  if (runtime.status === 'ready') {
+    // Undeclared cookies are reported where the banner is: on a first visit, or when the settings open.
+    const auditor = new CookieAuditor(runtime.config, () => runtime.target);
+    auditors.set(runtime, auditor);
+    auditor.watch();
+  }
+  runtime.changed();
+};
+
+export const audit: WidgetInterface['audit'] = async (runtime): Promise<AuditEntry[]> => auditors.get(runtime)?.audit() ?? [];
