@@ -2,8 +2,20 @@ import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { baseConfig, clearCookies, has } from '../helpers.js';
 import { deepActive, openWidgetPage, shadowOf, type PageWindow } from '../elements/page-helpers.js';
 
+const INTERFACE = '/dist/cookie-consent.interface.js';
 const PANEL = '/dist/cookie-consent.preferences.js';
 const LOG = '/dist/cookie-consent.consent-log.js';
+
+/** Every file of the widget the frame has fetched, by name. */
+const widgetFiles = (win: PageWindow) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/dist/'))
+    .sort();
+
+/** Every console error the page logged, from its first script on (see the fixture page). */
+const consoleErrors = (win: PageWindow) => (win as PageWindow & { consoleErrors: string[] }).consoleErrors.join('\n');
 
 /** How many times the frame has fetched a file. */
 const fetches = (win: PageWindow, path: string) =>
@@ -14,6 +26,57 @@ describe('files the script-tag build fetches on demand', () => {
   afterEach(() => {
     fixtureCleanup();
     clearCookies();
+  });
+
+  it('a first visit fetches the interface while the page is still being parsed, once', async () => {
+    const { win, element } = await openWidgetPage();
+    expect(has(shadowOf(element), '.banner'), 'banner shown').to.equal(true);
+    expect(widgetFiles(win)).to.deep.equal(['/dist/cookie-consent.interface.js', '/dist/cookie-consent.min.js']);
+    const [entry] = win.performance.getEntriesByName(new URL(INTERFACE, location.href).href) as PerformanceResourceTiming[];
+    const [navigation] = win.performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    expect(entry.startTime, 'asked for before DOMContentLoaded').to.be.lessThan(navigation.domContentLoadedEventStart);
+  });
+
+  it('a returning visitor’s page fetches nothing but the script-tag file, and shows the settings button', async () => {
+    const first = await openWidgetPage();
+    shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
+    fixtureCleanup();
+
+    const { win, element } = await openWidgetPage();
+    expect(widgetFiles(win)).to.deep.equal(['/dist/cookie-consent.min.js']);
+    expect(win.customElements.get('cookie-consent'), 'the interface’s element').to.equal(undefined);
+    const button = shadowOf(element).querySelector<HTMLButtonElement>('button[part="floating-button"]');
+    expect(button?.textContent, 'the settings button, drawn by the script-tag file').to.equal('Cookie settings');
+    expect(win.getComputedStyle(button!).position).to.equal('fixed');
+
+    // Opening the settings fetches the interface, whose element takes over the shadow root.
+    button!.click();
+    await waitUntil(() => shadowOf(element).querySelector('dialog')?.open, 'dialog open');
+    expect(shadowOf(element).querySelectorAll('button[part="floating-button"]').length, 'one settings button').to.be.at.most(1);
+    expect(widgetFiles(win)).to.deep.equal([INTERFACE, '/dist/cookie-consent.min.js', PANEL].sort());
+  });
+
+  it('without the interface file: the error names it, and a minimal banner still takes the visitor’s choice', async () => {
+    const { win, element } = await openWidgetPage({ src: '/__without/cookie-consent.interface.js/test/fixtures/widget-page.html' });
+    expect(consoleErrors(win)).to.match(/could not load http:\/\/[^ ]+\/cookie-consent\.interface\.js, so only a minimal banner can be shown/);
+    const root = shadowOf(element);
+    const banner = root.querySelector('[part="banner"]');
+    expect(banner?.getAttribute('role'), 'a region').to.equal('region');
+    expect(banner!.querySelector('a[part="link"]')?.getAttribute('href'), 'the privacy policy').to.equal(baseConfig.provider.policyUrl);
+    const labels = Array.from(root.querySelectorAll('[part="banner"] button'), (button) => button.textContent);
+    expect(labels).to.deep.equal(['Accept all', 'Reject all']);
+    expect(win.CookieConsent!.hasConsent('analytics')).to.equal(false);
+
+    root.querySelector<HTMLElement>('[part="banner"] button:last-child')!.click();
+    expect(win.CookieConsent!.getConsent()?.categories.analytics, 'refused').to.equal(false);
+    await waitUntil(() => root.querySelector('button[part="floating-button"]'), 'the settings button after the decision');
+    expect(has(root, '[part="banner"]'), 'banner gone').to.equal(false);
+
+    // The settings cannot load either: the minimal banner comes back, and a change of mind counts.
+    root.querySelector<HTMLElement>('button[part="floating-button"]')!.click();
+    await waitUntil(() => root.querySelector('[part="banner"]'), 'the minimal banner again');
+    root.querySelector<HTMLElement>('[part="banner"] button')!.click();
+    expect(win.CookieConsent!.hasConsent('analytics'), 'accepted').to.equal(true);
   });
 
   it('fetches the panel only when the dialog first opens, and only once', async () => {
@@ -46,18 +109,9 @@ describe('files the script-tag build fetches on demand', () => {
   });
 
   it('shows the banner instead when the panel cannot be fetched, and the choice there still counts', async () => {
-    const errors: string[] = [];
     const { win, element } = await openWidgetPage({
       // The same page and script, served from a path where the panel file answers 404.
       src: '/__without/cookie-consent.preferences.js/test/fixtures/widget-page.html',
-      // The frame's console, watched from the start: the error is logged inside the page.
-      setup: (doc) => {
-        const original = doc.defaultView!.console.error;
-        doc.defaultView!.console.error = (...args: unknown[]) => {
-          errors.push(args.join(' '));
-          original.apply(doc.defaultView!.console, args);
-        };
-      },
     });
     const root = shadowOf(element);
     root.querySelector<HTMLElement>('.banner [data-action="reject"]')!.click();
@@ -67,7 +121,7 @@ describe('files the script-tag build fetches on demand', () => {
     await element.showPreferences();
     await element.updateComplete;
     expect(root.querySelector('dialog')!.open, 'no dialog').to.equal(false);
-    expect(errors.join('\n')).to.match(/could not load the preferences dialog, showing the banner instead/);
+    expect(consoleErrors(win)).to.match(/could not load the preferences dialog, showing the banner instead/);
     const accept = root.querySelector<HTMLElement>('.banner [data-action="accept"]');
     expect(accept !== null, 'banner shown again').to.equal(true);
     await new Promise((resolve) => win.requestAnimationFrame(resolve));
