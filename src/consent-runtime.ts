@@ -1,7 +1,7 @@
 import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 import { fallbackConfig, formatConfigErrors } from './core/config/parse-config.js';
 import type { Json } from './core/config/reader.js';
-import { createRecord, serviceCategories, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
+import { createRecord, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
 import { decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
 import { consentModeState } from './core/consent-mode.js';
 import type { AuditEntry } from './core/audit.js';
@@ -13,8 +13,6 @@ import { cleanUpCategories } from './page/cleanup.js';
 import { pushConsentMode } from './page/data-layer.js';
 import { storageArea } from './page/web-storage.js';
 import { hostElement } from './page/host-element.js';
-import type { ConsentLog } from './page/consent-log.js';
-import type { AllowEvent } from './elements/placeholder/placeholder.js';
 import type { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';
 
 export type { DecisionMethod };
@@ -76,9 +74,8 @@ export class ConsentRuntime extends EventTarget {
   /** Why the stored record could not be used at the last read. */
   private problem?: RecordProblem;
   private interface?: Promise<WidgetInterface | null>;
-  /** The proof-of-consent log with its helpers, loaded only when the config names an endpoint. */
-  private log: Promise<{ log: ConsentLog; module: typeof import('./page/consent-log.js') } | null> | null = null;
-  private configHash?: Promise<string>;
+  /** Logs a decision of this tab as proof of consent; loaded only when the config names an endpoint. */
+  private log?: Promise<((decision: Decision, language: string) => Promise<void>) | null>;
 
   constructor(
     private readonly win: Window & typeof globalThis = window,
@@ -103,7 +100,6 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.setChoices([]);
     const doc = this.win.document;
     doc.addEventListener('click', this.handleDocumentClick, true);
-    doc.addEventListener('cookie-consent-allow', this.handleAllow);
     // No cookie holds a decision (js-cookie writes the record as `{%22version%22:…`): this visitor
     // has to decide, so the interface is fetched while the config is.
     if (!doc.cookie.includes('{%22version%22:')) void this.loadInterface();
@@ -114,7 +110,6 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.stop();
     this.store?.close();
     this.win.document.removeEventListener('click', this.handleDocumentClick, true);
-    this.win.document.removeEventListener('cookie-consent-allow', this.handleAllow);
   }
 
   /** The Global Privacy Control signal of this browser. */
@@ -242,33 +237,6 @@ export class ConsentRuntime extends EventTarget {
     return this.decide({ categories: {} }, method);
   }
 
-  /**
-   * Grants what a held element needs, keeping every other choice: each of its categories and
-   * services. A category asked for without one of its own services grants them all, as Accept all
-   * does. Grants nothing when it names something the config does not declare, which would never
-   * let the element go.
-   */
-  grant(categories: string[], services: string[], method: DecisionMethod): ConsentRecord | null {
-    const owners = serviceCategories(this.config);
-    /** The category of each named service. */
-    const named = services.map((id) => owners.get(id));
-    const unknown = [
-      ...categories.filter((id) => !this.config.categories.some((category) => category.id === id)),
-      ...services.filter((_, index) => !named[index]),
-    ];
-    if (unknown.length) {
-      console.error(`cookie-consent: ${unknown.join(', ')} is not in the config, so the element that needs it stays blocked.`);
-      return null;
-    }
-    const choices = { categories: { ...this.record?.categories }, services: { ...this.record?.services } };
-    // A service is granted with its category, or the record would drop it.
-    for (const id of [...categories, ...(named as string[])]) choices.categories[id] = true;
-    for (const [service, owner] of owners) {
-      if (services.includes(service) || (categories.includes(owner) && !named.includes(owner))) choices.services[service] = true;
-    }
-    return this.decide(choices, method);
-  }
-
   hasConsent(category: string): boolean {
     return this.grants()?.categories[category] === true;
   }
@@ -327,7 +295,10 @@ export class ConsentRuntime extends EventTarget {
     const grants = this.grants();
     this.blocker.update(grants);
     if (this.status === 'ready' && this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, grants));
-    const logged = record && decision.source === 'local' ? this.logDecision(decision) : Promise.resolve();
+    // Only the tab where the visitor decided logs the decision; other tabs just follow it. Read the
+    // language now: it may change while the log loads.
+    const { language } = this;
+    const logged = decision.source === 'local' && this.log ? this.log.then((log) => log?.(decision, language)) : Promise.resolve();
     this.changed(decision);
     if (record) this.dispatch('cookie-consent-change', record);
     // Under an invalid config nothing ran, and its cookie declarations are not to be trusted.
@@ -358,41 +329,12 @@ export class ConsentRuntime extends EventTarget {
 
   private startLog(endpoint: string): void {
     this.log = import('./page/consent-log.js').then(
-      (module) => {
-        const log = new module.ConsentLog(endpoint, this.nativeFetch, storageArea(this.win, 'localStorage'));
-        void log.flush();
-        return { log, module };
-      },
+      (module) => module.startConsentLog(endpoint, this.nativeFetch, storageArea(this.win, 'localStorage'), this.config, this.raw),
       (error: Error) => {
         console.error(`cookie-consent: could not load the consent log, so decisions are not sent to ${endpoint}: ${error.message}`);
         return null;
       },
     );
-  }
-
-  private async logDecision({ record, previous, method, acceptedAll }: Decision): Promise<void> {
-    if (!this.log || !record) return;
-    // Read before waiting for the log: another decision may change it meanwhile.
-    const { language, raw } = this;
-    const loaded = await this.log;
-    if (!loaded) return;
-    const { log, module } = loaded;
-    const decision = module.decisionKind(this.config, record, previous);
-    const { id, timestamp, revision, categories, services, gpc } = record;
-    // The wording as the site wrote it, so the hash is the same whether or not the interface was loaded.
-    this.configHash ??= module.configHash({ ...this.config, texts: (raw?.texts ?? {}) as ConsentConfig['texts'], ui: (raw?.ui ?? {}) as ConsentConfig['ui'] });
-    await log.send({
-      id,
-      timestamp,
-      revision,
-      configHash: await this.configHash,
-      decision: decision === 'custom' && acceptedAll ? 'accept' : decision,
-      method,
-      categories,
-      services,
-      gpc,
-      language,
-    });
   }
 
   /** Any element with data-cookie-consent="preferences" on the page opens the dialog. */
@@ -401,12 +343,6 @@ export class ConsentRuntime extends EventTarget {
     if (!trigger) return;
     event.preventDefault();
     void this.open('preferences');
-  };
-
-  /** A blocked embed's placeholder asked for what it needs: every category it names, and its service. */
-  private readonly handleAllow = ({ detail }: AllowEvent): void => {
-    // An older copy of the placeholder on the page sends no services.
-    if (this.status === 'ready') this.grant(detail.categories, detail.services ?? [], 'placeholder');
   };
 
   private dispatch(type: 'cookie-consent-ready' | 'cookie-consent-change', detail: ConsentRecord | null): void {

@@ -8,10 +8,12 @@ import type { ConsentRuntime, WidgetInterface } from './consent-runtime.js';
 import type { AuditEntry } from './core/audit.js';
 import { readCosmetic } from './core/config/cosmetic.js';
 import { formatConfigWarnings } from './core/config/parse-config.js';
+import { grantChoices } from './core/decision.js';
+import { currentRuntime } from './runtime-holder.js';
 import type { Strings } from './i18n/en-GB.js';
 import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from './i18n/strings.js';
 import { CookieAuditor } from './page/cookie-audit.js';
-import { definePlaceholder } from './elements/placeholder/placeholder.js';
+import { definePlaceholder, type AllowEvent } from './elements/placeholder/placeholder.js';
 import { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';
 import * as panelShared from './elements/cookie-consent/preferences-panel.shared.js';
 
@@ -37,6 +39,19 @@ async function loadStrings(runtime: ConsentRuntime): Promise<void> {
   runtime.strings = strings;
   runtime.blocker.setStrings(strings);
 }
+
+/**
+ * A blocked embed's placeholder asked for what it needs: every category it names, and its service
+ * (an older copy of the placeholder on the page sends none). Placeholders exist only with the
+ * interface, so this listens from the moment it loads, for whichever runtime is the page's.
+ */
+document.addEventListener('cookie-consent-allow', ({ detail }: AllowEvent) => {
+  const runtime = currentRuntime();
+  if (runtime.status !== 'ready') return;
+  const { choices, unknown } = grantChoices(runtime.config, runtime.record, detail.categories, detail.services ?? []);
+  if (unknown.length) console.error(`cookie-consent: ${unknown.join(', ')} is not in the config, so the element that needs it stays blocked.`);
+  else runtime.decide(choices, 'placeholder');
+});
 
 export const attach: WidgetInterface['attach'] = async (runtime) => {
   // The dialog's own file takes Lit and its helpers from this one (see preferences-panel.shared.ts).

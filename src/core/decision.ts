@@ -1,5 +1,5 @@
 import type { ConsentConfig } from './config/config-types.js';
-import { withdrawnCategories, type ConsentRecord } from './consent-record.js';
+import { serviceCategories, withdrawnCategories, type Choices, type ConsentRecord } from './consent-record.js';
 
 /** Which control a decision came from; stored in the proof-of-consent log. */
 export type DecisionMethod = 'banner' | 'dialog' | 'placeholder' | 'api';
@@ -35,4 +35,31 @@ export function decisionOf(
 ): Decision {
   const withdrawn = withdrawnCategories(previous, record).filter((id) => !config.categories.find((category) => category.id === id)?.required);
   return { record, previous, withdrawn, source, method, acceptedAll };
+}
+
+/**
+ * The choices that grant what a held element needs, keeping every other choice of `record`: each
+ * of its categories and services. A service is granted with its category, and a category asked for
+ * without one of its own services grants them all, as Accept all does. `unknown` lists what the
+ * config does not declare: granting the rest would never let the element go, so nothing is granted.
+ */
+export function grantChoices(
+  config: ConsentConfig,
+  record: ConsentRecord | null,
+  categories: readonly string[],
+  services: readonly string[],
+): { choices: Choices; unknown: string[] } {
+  const owners = serviceCategories(config);
+  /** The category of each named service. */
+  const named = services.map((id) => owners.get(id));
+  const unknown = [
+    ...categories.filter((id) => !config.categories.some((category) => category.id === id)),
+    ...services.filter((_, index) => !named[index]),
+  ];
+  const choices = { categories: { ...record?.categories }, services: { ...record?.services } };
+  for (const id of [...categories, ...(named as string[])]) choices.categories[id] = true;
+  for (const [service, owner] of owners) {
+    if (services.includes(service) || (categories.includes(owner) && !named.includes(owner))) choices.services[service] = true;
+  }
+  return { choices, unknown };
 }

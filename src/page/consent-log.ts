@@ -1,5 +1,6 @@
 import type { ConsentConfig } from '../core/config/config-types.js';
 import type { ConsentRecord } from '../core/consent-record.js';
+import type { Decision } from '../core/decision.js';
 
 /** What a decision was, for a regulator reading the log. */
 export type DecisionKind = 'accept' | 'reject' | 'custom' | 'withdraw';
@@ -111,4 +112,40 @@ export class ConsentLog {
       return false;
     }
   }
+}
+
+/**
+ * Starts the proof-of-consent log of a page: sends what is still queued, and returns the function
+ * that logs each decision made in this tab. The config's hash is taken over the config as the site
+ * wrote its wording (`raw` texts and ui), so it is the same whether or not the interface was loaded.
+ */
+export function startConsentLog(
+  endpoint: string,
+  fetcher: typeof fetch,
+  storage: Storage | null,
+  config: ConsentConfig,
+  raw: Record<string, unknown> | null,
+): (decision: Decision, language: string) => Promise<void> {
+  const log = new ConsentLog(endpoint, fetcher, storage);
+  void log.flush();
+  let hash: Promise<string> | undefined;
+  return async ({ record, previous, method, acceptedAll }, language) => {
+    if (!record) return;
+    const kind = decisionKind(config, record, previous);
+    const { id, timestamp, revision, categories, services, gpc } = record;
+    hash ??= configHash({ ...config, texts: (raw?.texts ?? {}) as ConsentConfig['texts'], ui: (raw?.ui ?? {}) as ConsentConfig['ui'] });
+    log.send({
+      id,
+      timestamp,
+      revision,
+      configHash: await hash,
+      // Under Global Privacy Control "Accept all" grants less than everything, yet it is still an acceptance.
+      decision: kind === 'custom' && acceptedAll ? 'accept' : kind,
+      method,
+      categories,
+      services,
+      gpc,
+      language,
+    });
+  };
 }

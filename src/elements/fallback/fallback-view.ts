@@ -58,19 +58,17 @@ export class FallbackView {
     root.replaceChildren();
     if (!banner && !button) return;
     host.setAttribute('scheme', ui?.theme === 'dark' || ui?.theme === 'light' ? ui.theme : pageScheme());
-    const style = document.createElement('style');
-    style.textContent = STYLES;
-    const make = (tag: string, text: string, part?: string, onClick?: () => void): HTMLElement => {
+    const make = (tag: string, text = '', part = '', onClick?: () => void): HTMLElement => {
       const element = document.createElement(tag);
       element.textContent = text;
-      if (part) element.setAttribute('part', part);
-      if (onClick) element.addEventListener('click', onClick);
+      if (part) element.setAttribute('part', element.className = part);
+      if (onClick) element.onclick = onClick;
       return element;
     };
+    const style = make('style', STYLES);
     if (button) {
       const settings = make('button', this.text('settings'), 'floating-button', () => void runtime.open('preferences'));
       settings.className = 'floating';
-      settings.dataset.action = 'preferences';
       return root.replaceChildren(style, settings);
     }
     const decide = (accept: boolean) => () => {
@@ -79,16 +77,15 @@ export class FallbackView {
       else runtime.rejectAll('banner');
     };
     const section = make('section', '', 'banner');
-    section.className = 'banner';
     section.setAttribute('role', 'region');
     section.setAttribute('aria-label', this.text('title'));
-    const actions = make('div', '');
+    const { policyUrl } = runtime.config.provider;
+    const actions = make('div');
     // Accept only where there is something to accept; reject is always there.
     if (runtime.choices().length) actions.append(make('button', this.text('acceptAll'), 'button', decide(true)));
     actions.append(make('button', this.text('rejectAll'), 'button', decide(false)));
     section.append(make('h2', this.text('title')));
-    const policy = runtime.config.provider.policyUrl;
-    if (policy) section.append(Object.assign(make('a', this.text('privacyPolicy'), 'link'), { href: policy }));
+    if (policyUrl) section.append(Object.assign(make('a', this.text('privacyPolicy'), 'link'), { href: policyUrl }));
     section.append(actions);
     root.replaceChildren(style, section);
   }
