@@ -8,6 +8,7 @@
 import { installApi } from './api.js';
 import { createRuntime } from './page-runtime.js';
 import { FallbackView } from './elements/fallback/fallback-view.js';
+import { hostElement } from './page/host-element.js';
 
 if (!window.CookieConsent) {
   const script = document.currentScript as HTMLScriptElement | null;
@@ -15,6 +16,13 @@ if (!window.CookieConsent) {
   runtime.start();
   new FallbackView(runtime);
   const api = installApi(runtime);
-  const source = script?.dataset.config ?? document.querySelector('cookie-consent[config]')?.getAttribute('config');
+  const source = script?.dataset.config;
   if (source) void api.init(source);
+  // Without data-config, `<cookie-consent config="…">` in the page names it: read once the page is parsed.
+  else {
+    void hostElement().then((element) => {
+      const named = element.getAttribute('config');
+      if (named) void api.init(named);
+    });
+  }
 }

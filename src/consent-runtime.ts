@@ -6,7 +6,7 @@ import { decisionOf, type Decision, type DecisionMethod } from './core/decision.
 import { consentModeState } from './core/consent-mode.js';
 import type { AuditEntry } from './core/audit.js';
 import type { Strings } from './i18n/en-GB.js';
-import { ConsentStore, randomId } from './page/consent-store.js';
+import { ConsentStore, randomId, seemsDecided } from './page/consent-store.js';
 import { loadConfig, type ConfigSource } from './page/load-config.js';
 import { Blocker, type Grants } from './page/blocker.js';
 import { cleanUpCategories } from './page/cleanup.js';
@@ -70,7 +70,8 @@ export class ConsentRuntime extends EventTarget {
   private resolveConfigured!: () => void;
   private readonly nativeFetch: typeof fetch;
   private started = false;
-  private initialised = false;
+  /** `init` has been called: the config is loading or loaded. */
+  initialised = false;
   /** Why the stored record could not be used at the last read. */
   private problem?: RecordProblem;
   private interface?: Promise<WidgetInterface | null>;
@@ -100,9 +101,8 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.setChoices([]);
     const doc = this.win.document;
     doc.addEventListener('click', this.handleDocumentClick, true);
-    // No cookie holds a decision (js-cookie writes the record as `{%22version%22:…`): this visitor
-    // has to decide, so the interface is fetched while the config is.
-    if (!doc.cookie.includes('{%22version%22:')) void this.loadInterface();
+    // No cookie holds a decision: this visitor has to decide, so the interface is fetched while the config is.
+    if (!seemsDecided()) void this.loadInterface();
   }
 
   /** Lets go of the page: the blocker's patches, the listeners, other tabs. */

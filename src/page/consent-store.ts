@@ -10,6 +10,12 @@ export const randomId = (): string =>
   crypto.randomUUID?.() ??
   '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) => (+digit ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+digit / 4)))).toString(16));
 
+/**
+ * Some cookie holds what looks like a consent record (`{"version":…`), whatever the config names
+ * it: read before the config is known, to guess whether the visitor will have to decide.
+ */
+export const seemsDecided = (): boolean => cookieJar.values().some((value) => value.startsWith('{"version":'));
+
 /** Problems worth telling the developer about: a stored record that is there but unusable. */
 const REPORTED_PROBLEMS: RecordProblem[] = ['malformed', 'version', 'categories', 'services'];
 

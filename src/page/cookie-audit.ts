@@ -1,12 +1,6 @@
 import type { ConsentConfig } from '../core/config/config-types.js';
-import { auditCookies, type AuditEntry, type ObservedCookie } from '../core/audit.js';
-
-interface CookieStoreLike extends EventTarget {
-  getAll(): Promise<Array<{ name: string; expires: number | null; domain: string | null; path: string }>>;
-}
-
-/** The Cookie Store API, where the browser has one (Chromium); it reports expiry and changes. */
-const cookieStoreOf = (win: Window) => (win as unknown as { cookieStore?: CookieStoreLike }).cookieStore;
+import { cookieStoreOf, observeCookies } from './cookie-jar.js';
+import { auditCookies, type AuditEntry } from '../core/audit.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -15,26 +9,6 @@ declare global {
   }
 }
 
-/** Every cookie this page can see: the Cookie Store API where there is one (it knows expiry), else document.cookie. */
-export async function observeCookies(win: Window = window): Promise<ObservedCookie[]> {
-  const store = cookieStoreOf(win);
-  if (store) {
-    try {
-      return (await store.getAll()).map(({ name, expires, domain, path }) => ({ name, expires, domain, path }));
-    } catch {
-      // Opaque origins (sandboxed frames, file:) refuse the Cookie Store: read document.cookie instead.
-    }
-  }
-  return documentCookieNames(win.document).map((name) => ({ name }));
-}
-
-/** The names of the cookies `document.cookie` shows, as stored (not decoded). */
-export function documentCookieNames(doc: Document): string[] {
-  return doc.cookie
-    .split(';')
-    .map((pair) => pair.split('=')[0].trim())
-    .filter(Boolean);
-}
 
 /**
  * Audits the live page and warns once per undeclared cookie (console and a

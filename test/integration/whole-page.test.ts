@@ -84,6 +84,17 @@ describe('a whole page with the script tag', () => {
     expect(win.CookieConsent!.hasConsent('advertising')).to.equal(false);
   });
 
+  it('takes the config from <cookie-consent config> when the script tag has no data-config, on a returning visit too', async () => {
+    let win = await openPage(frame, '/test/fixtures/element-config-page.html');
+    expect(has(shadow(win), '.banner'), 'banner shown').to.equal(true);
+    click(win, '.banner [data-action="accept"]');
+    expect(win.ran).to.deep.equal(['analytics', 'advertising']);
+    win = await openPage(frame, '/test/fixtures/element-config-page.html');
+    // Only the script-tag file is loaded, and it read the element's attribute itself.
+    expect(win.customElements.get('cookie-consent'), 'the interface').to.equal(undefined);
+    expect(win.ran).to.deep.equal(['analytics', 'advertising']);
+  });
+
   it('loading the script twice is harmless', async () => {
     const win = await openPage(frame);
     const api = win.CookieConsent;

@@ -266,7 +266,6 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
   }
 
   const config: ConsentConfig = {
-    ...fallbackConfig(),
     revision,
     provider,
     consent,
@@ -274,6 +273,9 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
     cookies,
     storage: readStorage(reader, root.storage, categories),
     hosts: readHosts(reader, root.hosts, categories),
+    // The cosmetic keys are `readCosmetic`'s: their defaults until it runs.
+    texts: {},
+    ui: fallbackConfig().ui,
     googleConsentMode: readConsentMode(reader, root.googleConsentMode, categories),
     consentLog: endpoint ? { endpoint } : null,
   };

@@ -83,7 +83,7 @@ export class CookieConsentElement extends LitElement {
     this.runtime.eventTarget = this;
     this.runtime.addEventListener('change', this.handleDecision);
     document.addEventListener('focusin', this.handleFocusIn);
-    if (this.config !== undefined && this.runtime.status === 'loading') void this.runtime.init(this.config);
+    if (this.config !== undefined && !this.runtime.initialised) void this.runtime.init(this.config);
     // The strings and cosmetic keys come with the interface: this module is part of it, so this
     // only waits for them (in the ES module, nothing else loads it on a returning visit).
     void this.runtime.loadInterface();
