@@ -73,7 +73,7 @@ const CONTENDERS = [
     label: 'cookie-consent (ours)',
     page: 'ours.html',
     widget: [/^\/dist\/.*\.(js|css)$/],
-    config: /^\/bench\/pages\/config\.json$/,
+    config: 'inline',
     acceptAll: 'CookieConsent.acceptAll()',
     showPreferences: 'CookieConsent.showPreferences()',
     dialogReady: `(n) => {

@@ -6,6 +6,7 @@
  * every contender gets byte-identical shared parts:
  *   <!-- bench:probe -->        the measuring script (bench/pages/probe.js), inlined
  *   <!-- bench:site -->         the provider's page content (bench/pages/site-content.html)
+ *   <!-- bench:config -->       bench/pages/config.json as an inline `<script type="application/json" id="cookie-consent-config">`
  *   <!-- bench:repeat X -->     X repeated `?n=` times (held inline scripts for the scaling runs)
  * and `{{n}}` with the page's `?n=` query value.
  *
@@ -73,13 +74,15 @@ function readCount(url, name) {
 async function fillPage(html, url) {
   const n = readCount(url, 'n');
   if (Number.isNaN(n)) throw Object.assign(new Error('bad ?n='), { status: 400 });
-  const [probe, site] = await Promise.all([
+  const [probe, site, config] = await Promise.all([
     readFile(join(PAGES, 'probe.js'), 'utf8'),
     readFile(join(PAGES, 'site-content.html'), 'utf8'),
+    readFile(join(PAGES, 'config.json'), 'utf8'),
   ]);
   return html
     .replace('<!-- bench:probe -->', () => `<script>\n${probe}</script>`)
     .replace('<!-- bench:site -->', () => site)
+    .replace('<!-- bench:config -->', () => `<script type="application/json" id="cookie-consent-config" data-bench-config>\n${config}</script>`)
     .replace(/<!-- bench:repeat ([\s\S]*?) -->/g, (_, part) => part.repeat(n ?? 0))
     .replace(/\{\{n\}\}/g, String(n ?? 0));
 }

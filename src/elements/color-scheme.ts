@@ -5,8 +5,13 @@ export type Scheme = 'light' | 'dark';
 
 let canvas: CanvasRenderingContext2D | undefined;
 
-/** A computed colour in any syntax (rgb, oklch, color()…) as 8-bit sRGB with alpha. */
-function rgba(color: string): Uint8ClampedArray {
+/**
+ * A computed colour in any syntax (rgb, oklch, color()…) as 8-bit sRGB with alpha (0–255). The
+ * common rgb()/rgba() form is read as it is; any other goes through a canvas, which costs a context.
+ */
+function rgba(color: string): Iterable<number> & ArrayLike<number> {
+  const rgb = /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(color);
+  if (rgb) return [+rgb[1], +rgb[2], +rgb[3], rgb[4] === undefined ? 255 : Math.round(+rgb[4] * 255)];
   canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
   canvas.clearRect(0, 0, 1, 1);
   canvas.fillStyle = color;

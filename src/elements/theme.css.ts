@@ -72,6 +72,17 @@ export const BUTTON_LOOK = css`
   }
 `;
 
+/**
+ * `<cookie-consent>` itself makes no box: everything it shows is fixed to the viewport. As an inline
+ * box first in <body> it would lay the whole page out again when it is added, after the page's
+ * first layout (on every page view of a returning visitor, for the settings button).
+ */
+export const HOST = css`
+  :host {
+    display: contents;
+  }
+`;
+
 /** Every button's size and the keyboard focus ring. */
 export const CONTROLS = css`
   button {

@@ -24,6 +24,7 @@ const CASES: Array<[string, string, string, 'light' | 'dark', Scheme]> = [
   ['paints its root dark in oklch', '<style>html { background: oklch(0.25 0.03 250) }</style>', '', 'light', 'dark'],
   ['paints a light body on a dark declaration', '<style>:root { color-scheme: dark }</style>', 'background: #fafafa', 'dark', 'light'],
   ['tints its body only faintly', '', 'background: rgb(0 0 0 / 0.05)', 'light', 'light'],
+  ['paints its body a mostly opaque black', '', 'background: rgb(0 0 0 / 0.8)', 'light', 'dark'],
 ];
 
 describe('pageScheme', () => {

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { buttonLook, controls, settingsButton, tokens } from '../theme.styles.js';
+import { buttonLook, controls, host, settingsButton, tokens } from '../theme.styles.js';
 
 /**
  * The banner's and the settings button's rules, after the shared tokens (theme.styles.ts). Parts:
@@ -8,6 +8,7 @@ import { buttonLook, controls, settingsButton, tokens } from '../theme.styles.js
  * "Accept all".
  */
 export const styles = [
+  host,
   tokens,
   buttonLook,
   controls,

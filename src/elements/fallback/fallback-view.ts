@@ -2,7 +2,7 @@ import type { ConsentRuntime } from '../../consent-runtime.js';
 import { hostElement } from '../../page/host-element.js';
 import { languageChain } from '../../i18n/strings.js';
 import { pageScheme } from '../color-scheme.js';
-import { BUTTON_LOOK, CONTROLS, SETTINGS_BUTTON, TOKENS } from '../theme.css.js';
+import { BUTTON_LOOK, CONTROLS, HOST, SETTINGS_BUTTON, TOKENS } from '../theme.css.js';
 
 /** The few strings this view shows, in English unless the config's `texts` gives the page's language its own. */
 const ENGLISH = {
@@ -13,7 +13,7 @@ const ENGLISH = {
   privacyPolicy: 'Privacy policy',
 };
 
-const STYLES = `${TOKENS}${BUTTON_LOOK}${CONTROLS}${SETTINGS_BUTTON}
+const STYLES = `${HOST}${TOKENS}${BUTTON_LOOK}${CONTROLS}${SETTINGS_BUTTON}
 .banner{position:fixed;z-index:var(--_cc-z);inset:auto 0 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:var(--_cc-space);background:var(--_cc-bg);box-shadow:var(--_cc-shadow)}
 h2{margin:0;font-size:1.125em}a{color:var(--_cc-link)}.banner div{display:flex;gap:.5rem}`;
 
