@@ -86,11 +86,19 @@ export function describeCategories(
   const titles = categories.filter((category) => !category.required).map((category) => categoryText(strings, category.id).title);
   if (!titles.length) return strings.description;
   let list = titles.join(', ');
-  try {
-    // A browser without list data for the language (Welsh, in some builds) would join in English.
-    if (Intl.ListFormat.supportedLocalesOf(language).length) list = new Intl.ListFormat(language, { type: 'conjunction' }).format(titles);
-  } catch {
-    // An invalid language tag: the titles stay a comma-separated list.
+  if (language === 'en-GB') {
+    // British English needs no locale data, and the first Intl.ListFormat on a page loads ICU's: a
+    // long task on a slow phone, in the way of the banner on most visits.
+    if (titles.length > 1) list = `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}`;
+  } else {
+    try {
+      // A browser without list data for the language (Welsh, in some builds) would join in English:
+      // it resolves the language to another.
+      const listFormat = new Intl.ListFormat(language, { type: 'conjunction' });
+      if (listFormat.resolvedOptions().locale.split('-')[0] === language.split('-')[0]) list = listFormat.format(titles);
+    } catch {
+      // An invalid language tag: the titles stay a comma-separated list.
+    }
   }
   return `${strings.description} ${format(strings.optionalCookies, { categories: list })}`;
 }
