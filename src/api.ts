@@ -7,7 +7,7 @@ import { hostElement } from './page/host-element.js';
 /** `window.CookieConsent`: the page's way to read and change the visitor's decision. */
 export interface CookieConsentApi {
   readonly version: string;
-  /** Resolves once the config and the stored decision are known. */
+  /** Resolves once the config and the stored decision are known, and the banner is drawn if the visitor has to decide. */
   readonly ready: Promise<void>;
   /** Starts the widget with a config object, a URL or the `#id` of inline JSON (once per page). */
   init(config: ConfigSource): Promise<void>;

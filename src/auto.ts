@@ -18,10 +18,11 @@ if (!window.CookieConsent) {
   const api = installApi(runtime);
   const source = script?.dataset.config;
   if (source) void api.init(source);
-  // Without data-config, `<cookie-consent config="…">` in the page names it: read once the page is parsed.
+  // Without data-config, `<cookie-consent config="…">` in the page names it (or its `config`
+  // property, set before the interface defines the element): read once the page is parsed.
   else {
     void hostElement().then((element) => {
-      const named = element.getAttribute('config');
+      const named = (element as { config?: string | object }).config ?? element.getAttribute('config');
       if (named) void api.init(named);
     });
   }

@@ -26,6 +26,8 @@ export const INTERFACE_FILE = 'cookie-consent.interface.js';
 export interface WidgetInterface {
   /** Reads the cosmetic keys and the strings, defines the elements; resolves once they can render. */
   attach(runtime: ConsentRuntime): Promise<void>;
+  /** Stops what it started for this runtime (the audit's watch). */
+  detach(runtime: ConsentRuntime): void;
   /** Every cookie the page can see, matched to its declaration and classified. */
   audit(runtime: ConsentRuntime): Promise<AuditEntry[]>;
 }
@@ -55,11 +57,11 @@ export class ConsentRuntime extends EventTarget {
   /** The visitor's strings: set by the interface when it loads, before any element renders. */
   strings!: Strings;
   language = 'en-GB';
-  /** The element events are dispatched on, so they bubble through the page (see `target`). */
-  eventTarget: EventTarget = document;
+  /** The upgraded `<cookie-consent>` events are dispatched on, while it is in the page (see `target`). */
+  eventTarget: EventTarget | null = null;
   /** The interface is loaded and its elements defined. */
   interfaceAttached = false;
-  /** The interface could not be loaded: the entries' minimal view stands in for it. */
+  /** The interface could not be loaded: the script-tag file's minimal view stands in for it. */
   interfaceFailed = false;
   readonly blocker: Blocker;
   /** Resolves once the config and the stored decision are known, and the banner is drawn if the visitor must decide. */
@@ -70,6 +72,8 @@ export class ConsentRuntime extends EventTarget {
   private resolveConfigured!: () => void;
   private readonly nativeFetch: typeof fetch;
   private started = false;
+  /** `stop()` was called: an `init` still under way lets go of the page as soon as it resumes. */
+  private stopped = false;
   /** `init` has been called: the config is loading or loaded. */
   initialised = false;
   /** Why the stored record could not be used at the last read. */
@@ -82,6 +86,8 @@ export class ConsentRuntime extends EventTarget {
     private readonly win: Window & typeof globalThis = window,
     /** URL the widget's files are found beside (`cookie-consent.interface.js`, `locales/cy.js`); null: the ES module's own. */
     readonly base: string | null = null,
+    /** The interface when it comes in the same file (the ES module); else it is fetched when needed. */
+    private readonly bundledInterface?: WidgetInterface,
   ) {
     super();
     // The config is loaded with the page's own fetch: the blocker must never hold it back.
@@ -105,11 +111,13 @@ export class ConsentRuntime extends EventTarget {
     if (!seemsDecided()) void this.loadInterface();
   }
 
-  /** Lets go of the page: the blocker's patches, the listeners, other tabs. */
+  /** Lets go of the page: the blocker's patches, the listeners, other tabs, the interface's audit. */
   stop(): void {
+    this.stopped = true;
     this.blocker.stop();
     this.store?.close();
     this.win.document.removeEventListener('click', this.handleDocumentClick, true);
+    void this.interface?.then((module) => module?.detach(this));
   }
 
   /** The Global Privacy Control signal of this browser. */
@@ -126,6 +134,28 @@ export class ConsentRuntime extends EventTarget {
     this.initialised = true;
     this.start();
     const { config, errors, raw } = await loadConfig(source, this.nativeFetch, this.win.document);
+    if (this.stopped) return;
+    try {
+      this.configure(config, errors, raw);
+    } catch (error) {
+      // A page that broke what the widget writes to (a `dataLayer` that is not an array): what could
+      // be applied stays applied, and `ready` still comes.
+      console.error('cookie-consent: could not apply the config and the stored decision:', error);
+    }
+    this.resolveConfigured();
+    this.changed();
+    // A visitor who must decide gets the banner: `ready` includes it, so code that waits for it finds
+    // the widget drawn (the interface was fetched alongside the config when no decision was stored).
+    if (this.needsDecision && (await this.loadInterface())) {
+      const element = await hostElement(this.win.document);
+      await (element as Partial<CookieConsentElement>).updateComplete;
+    }
+    this.dispatch('cookie-consent-ready', this.record);
+    this.resolveReady();
+  }
+
+  /** Takes a loaded config and the stored decision: what may run, Consent Mode, clean-up, the log. */
+  private configure(config: ConsentConfig, errors: ConfigError[], raw: Json | null): void {
     const valid = !errors.length;
     this.config = config;
     this.errors = errors;
@@ -139,24 +169,18 @@ export class ConsentRuntime extends EventTarget {
     this.store = new ConsentStore(config);
     this.record = this.read(valid);
     this.store.followOtherTabs(this.followOtherTab);
+    const grants = this.grants();
+    // Consent Mode first: a released inline tag runs as soon as it is put back.
     if (valid && config.googleConsentMode) {
       pushConsentMode(this.win, 'default', consentModeState(config, null));
-      if (this.record) pushConsentMode(this.win, 'update', consentModeState(config, this.grants()));
+      if (this.record) pushConsentMode(this.win, 'update', consentModeState(config, grants));
     }
-    this.blocker.update(this.grants());
+    this.blocker.update(grants);
     if (valid) {
       this.blocker.setChoices(this.choices());
-      const grants = this.grants();
       cleanUpCategories(config, this.optional().filter((id) => !grants?.categories[id]), this.win);
+      if (config.consentLog) this.startLog(config.consentLog.endpoint);
     }
-    if (valid && config.consentLog) this.startLog(config.consentLog.endpoint);
-    this.resolveConfigured();
-    this.changed();
-    // A visitor who must decide gets the banner: `ready` includes it, so code that waits for it finds
-    // the widget drawn (the interface was fetched alongside the config when no decision was stored).
-    if (this.needsDecision) await this.loadInterface();
-    this.dispatch('cookie-consent-ready', this.record);
-    this.resolveReady();
   }
 
   /**
@@ -164,20 +188,19 @@ export class ConsentRuntime extends EventTarget {
    * file cannot be fetched this resolves null, and the entries' minimal view offers accept and reject.
    */
   loadInterface(): Promise<WidgetInterface | null> {
-    return (this.interface ??= import('./interface.js').then(
-      async (module: WidgetInterface) => {
+    return (this.interface ??= (this.bundledInterface ? Promise.resolve(this.bundledInterface) : import('./interface.js'))
+      .then(async (module: WidgetInterface) => {
         await module.attach(this);
         this.interfaceAttached = true;
         return module;
-      },
-      (error: Error) => {
+      })
+      .catch((error: Error) => {
         const file = this.base ? new URL(INTERFACE_FILE, this.base).href : INTERFACE_FILE;
         console.error(`cookie-consent: could not load ${file}, so only a minimal banner can be shown: ${error.message}`);
         this.interfaceFailed = true;
         this.changed();
         return null;
-      },
-    ));
+      }));
   }
 
   /**
@@ -268,7 +291,6 @@ export class ConsentRuntime extends EventTarget {
     // Nothing is stored now, whatever was wrong with what was: the banner asks, even under an invalid config.
     this.problem = 'missing';
     this.apply(decisionOf(this.config, this.record, null, 'reset'));
-    void this.loadInterface();
   }
 
   /** Tells views (the elements) that something they show has changed; `detail` is the decision, if one did. */
@@ -279,10 +301,13 @@ export class ConsentRuntime extends EventTarget {
   /** Reloads the page (a seam for tests). */
   reload = (): void => this.win.location.reload();
 
-  /** Where events go: the element while it is in the page, else the document, which always hears them. */
+  /**
+   * Where events go: the page's `<cookie-consent>` (upgraded or not: a returning visitor's page never
+   * loads the interface), else the document, which hears them either way as they bubble.
+   */
   get target(): EventTarget {
-    const element = this.eventTarget as Partial<Node>;
-    return element.isConnected === false ? this.win.document : this.eventTarget;
+    const element = this.eventTarget as Node | null;
+    return element?.isConnected ? element : (this.win.document.querySelector('cookie-consent') ?? this.win.document);
   }
 
   /**
@@ -308,6 +333,8 @@ export class ConsentRuntime extends EventTarget {
       // The proof record is queued first, so the reload cannot lose it.
       if (this.config.consent.reloadOnWithdraw) void logged.then(this.reload);
     }
+    // A reset, here or in another tab, asks again: the banner comes with the interface.
+    if (this.needsDecision) void this.loadInterface();
   }
 
   /** Reads the stored decision (an unusable one is reported when `report`). */

@@ -5,12 +5,15 @@
 import { installApi } from './api.js';
 import { defineCookieConsent } from './define.js';
 import { createRuntime } from './page-runtime.js';
+import * as widgetInterface from './interface.js';
 
 // The page may have the script-tag build already: its runtime and API stay the page's. The runtime
 // comes first: defining the element upgrades any <cookie-consent> in the page, which takes the page's
 // runtime and needs the base URL its locale files (`locales/cy.js`) are found from. A plain
 // `import.meta.url` rather than `new URL('./', import.meta.url)`, which bundlers treat as an asset.
-if (!window.CookieConsent) installApi(createRuntime(import.meta.url));
+// The element is defined here, so every page view draws with the interface: it comes in this file
+// rather than as a chunk fetched on each page view, which could fail to load.
+if (!window.CookieConsent) installApi(createRuntime(import.meta.url, widgetInterface));
 defineCookieConsent();
 
 export { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';

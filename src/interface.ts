@@ -43,20 +43,23 @@ async function loadStrings(runtime: ConsentRuntime): Promise<void> {
 /**
  * A blocked embed's placeholder asked for what it needs: every category it names, and its service
  * (an older copy of the placeholder on the page sends none). Placeholders exist only with the
- * interface, so this listens from the moment it loads, for whichever runtime is the page's.
+ * interface, so this listens from the moment it is attached, for whichever runtime is the page's.
  */
-document.addEventListener('cookie-consent-allow', ({ detail }: AllowEvent) => {
+function handleAllow({ detail }: AllowEvent): void {
   const runtime = currentRuntime();
   if (runtime.status !== 'ready') return;
   const { choices, unknown } = grantChoices(runtime.config, runtime.record, detail.categories, detail.services ?? []);
   if (unknown.length) console.error(`cookie-consent: ${unknown.join(', ')} is not in the config, so the element that needs it stays blocked.`);
   else runtime.decide(choices, 'placeholder');
-});
+}
 
+/** Makes the interface the runtime's: cosmetic keys, strings, the elements, the audit; then redraws. */
 export const attach: WidgetInterface['attach'] = async (runtime) => {
   // The dialog's own file takes Lit and its helpers from this one (see preferences-panel.shared.ts).
   (window as unknown as Record<symbol, unknown>)[Symbol.for('cookie-consent.panel-shared')] ??= panelShared;
   await runtime.configured;
+  // Once for the page, however many runtimes attach (tests start fresh ones): a named listener is added once.
+  document.addEventListener('cookie-consent-allow', handleAllow);
   if (runtime.raw) {
     const { texts, ui, warnings } = readCosmetic(runtime.raw, runtime.config.categories);
     Object.assign(runtime.config, { texts, ui });
@@ -74,4 +77,8 @@ export const attach: WidgetInterface['attach'] = async (runtime) => {
   runtime.changed();
 };
 
+/** Stops the runtime's audit from watching the page's cookies. */
+export const detach: WidgetInterface['detach'] = (runtime) => auditors.get(runtime)?.stop();
+
+/** The runtime's cookie audit (none under an invalid config). */
 export const audit: WidgetInterface['audit'] = async (runtime): Promise<AuditEntry[]> => auditors.get(runtime)?.audit() ?? [];

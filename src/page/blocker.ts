@@ -50,8 +50,8 @@ export interface Blocker {
  */
 export class Blocker {
   /**
-   * `onPlaceholder` is told each time a held embed gets its `<cookie-consent-placeholder>`: the
-   * element is defined by the widget's interface, which that is the moment to load.
+   * `onPlaceholder` is told each time a held embed gets its `<cookie-consent-placeholder>`: that
+   * element is defined by the widget's interface, so this is the moment to load it.
    */
   constructor(win: Window & typeof globalThis, onPlaceholder?: () => void) {
     Object.assign(this, createBlocker(win, onPlaceholder));

@@ -28,8 +28,11 @@ export function decisionKind(config: ConsentConfig, record: ConsentRecord, previ
   return 'custom';
 }
 
-/** SHA-256 of the config as parsed (hex), so a log entry proves which wording and cookies were shown. */
-export async function configHash(config: ConsentConfig): Promise<string> {
+/**
+ * SHA-256 of the config as the site wrote it (hex), so a log entry proves which wording and cookies
+ * were shown: the same file gives the same hash whichever of the widget's files read it.
+ */
+export async function configHash(config: unknown): Promise<string> {
   // Keys sorted: configs that differ only in the order a site wrote its keys are the same config.
   const canonical = JSON.stringify(config, (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
@@ -116,8 +119,7 @@ export class ConsentLog {
 
 /**
  * Starts the proof-of-consent log of a page: sends what is still queued, and returns the function
- * that logs each decision made in this tab. The config's hash is taken over the config as the site
- * wrote its wording (`raw` texts and ui), so it is the same whether or not the interface was loaded.
+ * that logs each decision made in this tab, with the hash of the config as the site wrote it (`raw`).
  */
 export function startConsentLog(
   endpoint: string,
@@ -133,7 +135,7 @@ export function startConsentLog(
     if (!record) return;
     const kind = decisionKind(config, record, previous);
     const { id, timestamp, revision, categories, services, gpc } = record;
-    hash ??= configHash({ ...config, texts: (raw?.texts ?? {}) as ConsentConfig['texts'], ui: (raw?.ui ?? {}) as ConsentConfig['ui'] });
+    hash ??= configHash(raw);
     log.send({
       id,
       timestamp,

@@ -9,7 +9,6 @@ declare global {
   }
 }
 
-
 /**
  * Audits the live page and warns once per undeclared cookie (console and a
  * `cookie-consent-undeclared` event), so a developer notices on the first page load.
@@ -34,11 +33,19 @@ export class CookieAuditor {
     return entries;
   }
 
+  private readonly handleChange = (): void => void this.audit();
+
   /** Audits now, and again whenever the Cookie Store reports a change (or on window load without one). */
   watch(): void {
     void this.audit();
     const store = cookieStoreOf(this.win);
-    if (store) store.addEventListener('change', () => void this.audit());
-    else this.win.addEventListener('load', () => void this.audit(), { once: true });
+    if (store) store.addEventListener('change', this.handleChange);
+    else this.win.addEventListener('load', this.handleChange, { once: true });
+  }
+
+  /** Stops watching. */
+  stop(): void {
+    cookieStoreOf(this.win)?.removeEventListener('change', this.handleChange);
+    this.win.removeEventListener('load', this.handleChange);
   }
 }

@@ -10,6 +10,10 @@ type DataLayerWindow = Window & { dataLayer?: unknown[] };
  */
 export function pushConsentMode(win: DataLayerWindow, command: 'default' | 'update', state: ConsentModeState): void {
   const dataLayer = (win.dataLayer ??= []);
+  if (!Array.isArray(dataLayer)) {
+    console.error('cookie-consent: window.dataLayer is not an array, so Consent Mode cannot be written to it; Google tags stay held until consent.');
+    return;
+  }
   const entry = (function (..._args: unknown[]) {
     // eslint-disable-next-line prefer-rest-params
     return arguments;

@@ -6,7 +6,8 @@
  * `?csp=<policy>` serves any file with that Content-Security-Policy header (Chromium hides nonces
  * only under a header policy). Probe responses are never cached and readable from any origin.
  * /__without/<file>/<path> serves <path> as if <file> were missing from every folder: a request for
- * a file of that name answers 404 (pages there load their scripts by relative URL).
+ * a file of that name answers 404 (pages there load their scripts by relative URL). /__slow/<file>/<path>
+ * serves it half a second late instead.
  */
 const counts = new Map();
 const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
@@ -19,6 +20,12 @@ export async function requestLogMiddleware(context, next) {
       return;
     }
     context.path = without[2];
+    return next();
+  }
+  const slow = context.path.match(/^\/__slow\/([^/]+)(\/.*)$/);
+  if (slow) {
+    if (slow[2].endsWith(`/${slow[1]}`)) await new Promise((resolve) => setTimeout(resolve, 500));
+    context.path = slow[2];
     return next();
   }
   if (context.path === '/__probe') {

@@ -1,4 +1,4 @@
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { baseConfig, clearCookies, has } from '../helpers.js';
 import { deepActive, openWidgetPage, shadowOf, type PageWindow } from '../elements/page-helpers.js';
 
@@ -37,6 +37,19 @@ describe('files the script-tag build fetches on demand', () => {
     expect(entry.startTime, 'asked for before DOMContentLoaded').to.be.lessThan(navigation.domContentLoadedEventStart);
   });
 
+  it('CookieConsent.ready waits for the banner on a first visit, however late the interface arrives', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = '/__slow/cookie-consent.interface.js/test/fixtures/widget-page.html';
+    await loaded;
+    const win = frame.contentWindow as PageWindow;
+    void win.CookieConsent!.init(win.JSON.parse(JSON.stringify(baseConfig)));
+    await win.CookieConsent!.ready;
+    // No updateComplete: ready itself waited for the drawing.
+    const element = win.document.querySelector('cookie-consent')!;
+    expect(has(shadowOf(element), '.banner [data-action="accept"]'), 'Accept all drawn').to.equal(true);
+  });
+
   it('a returning visitor’s page fetches nothing but the script-tag file, and shows the settings button', async () => {
     const first = await openWidgetPage();
     shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
@@ -52,8 +65,39 @@ describe('files the script-tag build fetches on demand', () => {
     // Opening the settings fetches the interface, whose element takes over the shadow root.
     button!.click();
     await waitUntil(() => shadowOf(element).querySelector('dialog')?.open, 'dialog open');
-    expect(shadowOf(element).querySelectorAll('button[part="floating-button"]').length, 'one settings button').to.be.at.most(1);
+    await element.updateComplete;
+    expect(shadowOf(element).querySelectorAll('button[part="floating-button"]').length, 'one settings button').to.equal(1);
     expect(widgetFiles(win)).to.deep.equal([INTERFACE, '/dist/cookie-consent.min.js', PANEL].sort());
+  });
+
+  it('on a returning visit, events come from <cookie-consent> before the interface is loaded, and show() brings the banner', async () => {
+    const first = await openWidgetPage();
+    shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
+    fixtureCleanup();
+
+    const { win, element } = await openWidgetPage();
+    let from = '';
+    win.document.addEventListener('cookie-consent-change', (event) => (from = (event.target as Element).localName ?? 'document'));
+    win.CookieConsent!.rejectAll();
+    expect(from, 'dispatched on').to.equal('cookie-consent');
+    expect(win.customElements.get('cookie-consent'), 'the interface').to.equal(undefined);
+
+    win.CookieConsent!.show();
+    await waitUntil(() => shadowOf(element).querySelector('.banner'), 'the banner, once the interface has loaded');
+    expect(widgetFiles(win)).to.include(INTERFACE);
+  });
+
+  it('a reset in another tab brings the banner to a returning visitor’s page that never loaded the interface', async () => {
+    const first = await openWidgetPage();
+    shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
+    fixtureCleanup();
+
+    const returning = await openWidgetPage();
+    expect(returning.win.customElements.get('cookie-consent'), 'the interface').to.equal(undefined);
+    const other = await openWidgetPage();
+    other.win.CookieConsent!.reset();
+    await waitUntil(() => shadowOf(returning.element).querySelector('.banner'), 'the banner in the first tab');
+    expect(returning.win.CookieConsent!.getConsent(), 'no decision').to.equal(null);
   });
 
   it('without the interface file: the error names it, and a minimal banner still takes the visitor’s choice', async () => {

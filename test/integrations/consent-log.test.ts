@@ -77,29 +77,28 @@ describe('consent log', () => {
   describe('configHash', () => {
     it('is "sha256:" and 64 hex digits in a secure context', async () => {
       expect(isSecureContext).to.equal(true);
-      expect(await configHash(config)).to.match(/^sha256:[0-9a-f]{64}$/);
+      expect(await configHash(rawConfig)).to.match(/^sha256:[0-9a-f]{64}$/);
     });
 
     it('is the same for equal configs, however the site ordered its keys', async () => {
       const reordered = Object.fromEntries(Object.entries(rawConfig).reverse());
-      expect(await configHash(parseConfig(reordered).config)).to.equal(await configHash(config));
+      expect(await configHash(reordered)).to.equal(await configHash(rawConfig));
     });
 
     it('is the same for equal configs whose texts were written in another order', async () => {
       const reordered = { ...rawConfig, texts: { 'en-GB': { description: 'We use cookies.', title: 'Cookies on Example' } } };
-      const equal = parseConfig(reordered).config;
-      expect(equal).to.deep.equal(config);
-      expect(await configHash(equal)).to.equal(await configHash(config));
+      expect(parseConfig(reordered).config).to.deep.equal(config);
+      expect(await configHash(reordered)).to.equal(await configHash(rawConfig));
     });
 
     it('changes when a visitor-facing text changes', async () => {
       const edited = { ...rawConfig, texts: { 'en-GB': { ...rawConfig.texts['en-GB'], description: 'We use a few cookies.' } } };
-      expect(await configHash(parseConfig(edited).config)).not.to.equal(await configHash(config));
+      expect(await configHash(edited)).not.to.equal(await configHash(rawConfig));
     });
 
     it('changes when a declared cookie changes', async () => {
       const edited = { ...rawConfig, cookies: [{ name: '_ga', category: 'analytics', lifetime: 'P13M' }] };
-      expect(await configHash(parseConfig(edited).config)).not.to.equal(await configHash(config));
+      expect(await configHash(edited)).not.to.equal(await configHash(rawConfig));
     });
   });
 

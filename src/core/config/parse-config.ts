@@ -214,7 +214,6 @@ function readConsentMode(reader: Reader, value: unknown, categories: CategoryCon
   return { mapping };
 }
 
-
 /**
  * Checks every key that changes what is held, released, stored or cleaned up, and fills its
  * defaults. Never throws: every problem is returned with its JSON path, and a config with errors
