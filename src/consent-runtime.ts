@@ -293,6 +293,14 @@ export class ConsentRuntime extends EventTarget {
     this.apply(decisionOf(this.config, this.record, null, 'reset'));
   }
 
+  /** Takes what the interface read: the cosmetic keys and the visitor's strings (placeholders' too). */
+  present(cosmetic: Pick<ConsentConfig, 'texts' | 'ui'>, strings: Strings, language: string): void {
+    this.config = { ...this.config, ...cosmetic };
+    this.strings = strings;
+    this.language = language;
+    this.blocker.setStrings(strings);
+  }
+
   /** Tells views (the elements) that something they show has changed; `detail` is the decision, if one did. */
   changed(decision?: Decision): void {
     this.dispatchEvent(new CustomEvent('change', { detail: decision }));

@@ -6,6 +6,7 @@
  */
 import type { ConsentRuntime, WidgetInterface } from './consent-runtime.js';
 import type { AuditEntry } from './core/audit.js';
+import type { ConsentConfig } from './core/config/config-types.js';
 import { readCosmetic } from './core/config/cosmetic.js';
 import { formatConfigWarnings } from './core/config/parse-config.js';
 import { grantChoices } from './core/decision.js';
@@ -20,24 +21,25 @@ import * as panelShared from './elements/cookie-consent/preferences-panel.shared
 /** Each runtime's auditor (tests start a fresh runtime on the same page). */
 const auditors = new WeakMap<ConsentRuntime, CookieAuditor>();
 
-/** The built-in strings for the page's language (from `locales/<language>.js` beside the widget), over English and the config's own. */
-async function loadStrings(runtime: ConsentRuntime): Promise<void> {
-  const { config, base } = runtime;
+/**
+ * The visitor's strings: the built-in ones for the page's language (from `locales/<language>.js`
+ * beside the widget) over English, under the config's own `texts`; and the language they are in.
+ */
+async function loadStrings(base: string | null, config: ConsentConfig): Promise<{ strings: Strings; language: string }> {
   const chain = languageChain(document.documentElement.lang || navigator.language);
-  const language = builtInLanguageFor(chain);
+  const builtInLanguage = builtInLanguageFor(chain);
   const builtIn: Record<string, Strings> = {};
-  if (language && base) {
+  if (builtInLanguage && base) {
     try {
-      builtIn[language] = (await import(/* @vite-ignore */ new URL(`locales/${language}.js`, base).href)).default;
+      builtIn[builtInLanguage] = (await import(/* @vite-ignore */ new URL(`locales/${builtInLanguage}.js`, base).href)).default;
     } catch (error) {
-      console.warn(`cookie-consent: could not load the "${language}" strings, showing English: ${(error as Error).message}`);
+      console.warn(`cookie-consent: could not load the "${builtInLanguage}" strings, showing English: ${(error as Error).message}`);
     }
   }
-  runtime.language = chain.find((tag) => builtIn[tag] || config.texts[tag]) ?? 'en-GB';
+  const language = chain.find((tag) => builtIn[tag] || config.texts[tag]) ?? 'en-GB';
   const strings = resolveStrings(chain, builtIn, config.texts);
-  strings.description = describeCategories(strings, chain, config.texts, runtime.language, config.categories);
-  runtime.strings = strings;
-  runtime.blocker.setStrings(strings);
+  strings.description = describeCategories(strings, chain, config.texts, language, config.categories);
+  return { strings, language };
 }
 
 /**
@@ -60,12 +62,10 @@ export const attach: WidgetInterface['attach'] = async (runtime) => {
   await runtime.configured;
   // Once for the page, however many runtimes attach (tests start fresh ones): a named listener is added once.
   document.addEventListener('cookie-consent-allow', handleAllow);
-  if (runtime.raw) {
-    const { texts, ui, warnings } = readCosmetic(runtime.raw, runtime.config.categories);
-    Object.assign(runtime.config, { texts, ui });
-    if (warnings.length) console.warn(formatConfigWarnings(warnings));
-  }
-  await loadStrings(runtime);
+  const { texts, ui, warnings } = readCosmetic(runtime.raw ?? {}, runtime.config.categories);
+  if (warnings.length) console.warn(formatConfigWarnings(warnings));
+  const { strings, language } = await loadStrings(runtime.base, { ...runtime.config, texts });
+  runtime.present({ texts, ui }, strings, language);
   definePlaceholder();
   if (!customElements.get('cookie-consent')) customElements.define('cookie-consent', CookieConsentElement);
   if (runtime.status === 'ready') {
