@@ -147,7 +147,8 @@ export class ConsentRuntime extends EventTarget {
     // A visitor who must decide gets the banner: `ready` includes it, so code that waits for it finds
     // the widget drawn (the interface was fetched alongside the config when no decision was stored).
     if (this.needsDecision && (await this.loadInterface())) {
-      const element = await hostElement(this.win.document);
+      // Drawn as soon as <body> is open: on a long page the banner need not wait for the whole of it.
+      const element = await hostElement(this.win.document, true);
       await (element as Partial<CookieConsentElement>).updateComplete;
     }
     this.dispatch('cookie-consent-ready', this.record);

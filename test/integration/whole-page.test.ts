@@ -84,6 +84,13 @@ describe('a whole page with the script tag', () => {
     expect(win.CookieConsent!.hasConsent('advertising')).to.equal(false);
   });
 
+  it('draws into the page’s own <cookie-consent> when the page places one after its content', async () => {
+    const win = await openPage(frame, '/test/fixtures/late-element-page.html');
+    const elements = Array.from(win.document.querySelectorAll('cookie-consent'), (element) => element.id);
+    expect(elements, 'one element, the page’s').to.deep.equal(['page-own']);
+    expect(has(shadow(win), '.banner [data-action="accept"]'), 'banner drawn in it').to.equal(true);
+  });
+
   it('takes the config from <cookie-consent config> when the script tag has no data-config, on a returning visit too', async () => {
     let win = await openPage(frame, '/test/fixtures/element-config-page.html');
     expect(has(shadow(win), '.banner'), 'banner shown').to.equal(true);
