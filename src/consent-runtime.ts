@@ -186,7 +186,7 @@ export class ConsentRuntime extends EventTarget {
 
   /**
    * The interface: the banner, the dialog, the placeholders and the strings, loaded once. When its
-   * file cannot be fetched this resolves null, and the entries' minimal view offers accept and reject.
+   * file cannot be fetched this resolves null, and the script-tag file's minimal view offers accept and reject.
    */
   loadInterface(): Promise<WidgetInterface | null> {
     return (this.interface ??= (this.bundledInterface ? Promise.resolve(this.bundledInterface) : import('./interface.js'))

@@ -50,13 +50,17 @@ export async function observeCookies(win: Window = window): Promise<ObservedCook
   return storedCookieNames(win.document).map((name) => ({ name }));
 }
 
-/** The only code that writes cookies (through js-cookie). */
+/** The page's cookies: the only code that writes them (through js-cookie). */
 export const cookieJar = {
   get: (name: string): string | undefined => Cookies.get(name),
   set: (name: string, value: string, attributes: CookieAttributes): void => void Cookies.set(name, value, attributes),
   remove: (name: string, attributes: CookieAttributes): void => Cookies.remove(name, attributes),
-  /** The names of every cookie the page can see, decoded as js-cookie encodes them. */
-  names: (): string[] => Object.keys(Cookies.get()).map(decodeName),
+  /**
+   * The names of every cookie the page can see, decoded once, as js-cookie encodes a name again when
+   * it removes it. (Not `Cookies.get()`'s keys: decoding those again would change a name with `%25`
+   * in it, and js-cookie leaves out a name that is not valid percent-encoding.)
+   */
+  names: (): string[] => storedCookieNames().map(decodeName),
   /** The values of every cookie the page can see, decoded. */
   values: (): string[] => Object.values(Cookies.get()),
 };

@@ -90,6 +90,13 @@ describe('cleanUpCategories', () => {
     expect(Object.keys(sessionStorage)).to.deep.equal([]);
   });
 
+  it('deletes a cookie whose name the page percent-encoded, by the name it was set with', () => {
+    // Decoded once, "_ga_%41": js-cookie encodes it back to the stored name when it removes it.
+    document.cookie = '_ga_%2541=GS1; path=/';
+    cleanUpCategories(config, ['analytics']);
+    expect(cookieNames()).to.deep.equal([]);
+  });
+
   it('works where storage is denied', () => {
     document.cookie = '_ga=GA1; path=/';
     // A sandboxed frame or a privacy mode: reading either storage area throws.
