@@ -80,6 +80,37 @@ const panelSharedFromPage = () => ({
 });
 
 /**
+ * The interface takes the modules src/guard-shared.ts lists from the script-tag file, which
+ * registers them on the page before it can load the interface: each import of one becomes the
+ * script-tag file's copy, so a first visit downloads it once. A name the module no longer exports
+ * fails the build (rollup's missing-export error).
+ */
+const GUARD_SHARED = 'src/guard-shared.ts';
+const GUARD_SHARED_KEY = 'cookie-consent.guard-shared';
+const guardSharedFromPage = () => {
+  const exportsOf = new Map();
+  return {
+    name: 'guard-shared-from-page',
+    buildStart() {
+      for (const [, from] of readFileSync(GUARD_SHARED, 'utf8').matchAll(/^export \* from '([^']+)';$/gm)) {
+        const file = resolve(dirname(GUARD_SHARED), from.replace(/\.js$/, '.ts'));
+        const names = [...readFileSync(file, 'utf8').matchAll(/^export (?:const|let|(?:async )?function|class) (\w+)/gm)].map(([, name]) => name);
+        exportsOf.set(file, names);
+      }
+    },
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      const file = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
+      return exportsOf.has(file) ? `\0guard-shared:${file}` : null;
+    },
+    load(id) {
+      if (!id.startsWith('\0guard-shared:')) return null;
+      return `export const { ${exportsOf.get(id.slice('\0guard-shared:'.length)).join(', ')} } = window[Symbol.for('${GUARD_SHARED_KEY}')];`;
+    },
+  };
+};
+
+/**
  * Strips the types from each file without checking them, in a fraction of the time the TypeScript
  * plugin takes to check the whole program; the widget builds below check every file in src/.
  */
@@ -171,6 +202,7 @@ const widget = [
     treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/js-cookie/') },
     plugins: [
       onDemandFiles(),
+      guardSharedFromPage(),
       nodeResolve({ exportConditions: ['production'] }),
       ts(),
       minifyCssTemplates(),

@@ -9,8 +9,11 @@ import { installApi } from './api.js';
 import { createRuntime } from './page-runtime.js';
 import { FallbackView } from './elements/fallback/fallback-view.js';
 import { hostElement } from './page/host-element.js';
+import * as guardShared from './guard-shared.js';
 
 if (!window.CookieConsent) {
+  // Before anything can load the interface, which takes these modules from this file.
+  (window as unknown as Record<symbol, unknown>)[Symbol.for('cookie-consent.guard-shared')] = guardShared;
   const script = document.currentScript as HTMLScriptElement | null;
   const runtime = createRuntime(script?.src || null);
   runtime.start();

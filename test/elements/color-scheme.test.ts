@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '../emulate-media.js';
-import { pageScheme, type Scheme } from '../../src/elements/color-scheme.js';
+import { pageScheme, type Scheme } from '../../src/elements/page-scheme.js';
 
 /** A page with this markup in its <head> and these attributes on <body>, in a frame. */
 async function page(head: string, bodyStyle = ''): Promise<Document> {

@@ -1,7 +1,7 @@
 import type { ConsentRuntime } from '../../consent-runtime.js';
 import { hostElement } from '../../page/host-element.js';
 import { languageChain } from '../../i18n/strings.js';
-import { pageScheme } from '../color-scheme.js';
+import { pageScheme } from '../page-scheme.js';
 import { BUTTON_LOOK, CONTROLS, HOST, SETTINGS_BUTTON, TOKENS } from '../theme.css.js';
 
 /** The few strings this view shows, in English unless the config's `texts` gives the page's language its own. */
