@@ -102,13 +102,15 @@ export class ConsentRuntime extends EventTarget {
   start(): void {
     if (this.started) return;
     this.started = true;
+    // No cookie holds a decision: this visitor has to decide, so the interface is fetched while the
+    // config is. First, so its request starts before the blocker's set-up: nothing the page does can
+    // run before this synchronous start ends, and the module runs only after it.
+    if (!seemsDecided()) void this.loadInterface();
     this.blocker.start();
     // Nothing can be granted until a valid config is known: placeholders offer no Allow meanwhile.
     this.blocker.setChoices([]);
     const doc = this.win.document;
     doc.addEventListener('click', this.handleDocumentClick, true);
-    // No cookie holds a decision: this visitor has to decide, so the interface is fetched while the config is.
-    if (!seemsDecided()) void this.loadInterface();
   }
 
   /** Lets go of the page: the blocker's patches, the listeners, other tabs, the interface's audit. */
