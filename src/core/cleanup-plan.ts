@@ -31,20 +31,25 @@ const matches = (declaration: { pattern?: string }, exact: string | undefined, n
  * pattern matches) × every domain it may have been set on (host-only, the host, each parent domain
  * down to the registrable domain, the declared domain) × every path (`/`, the declared path).
  * A cookie can only be deleted with the domain and path it was set with, and the page cannot read
- * those, so all are tried. Storage keys match by key or pattern. Pure.
+ * those, so all are tried; but only where the cookie can be. Under `/`, a cookie of this host or of
+ * a parent domain shows in `document.cookie` on every page, so a name that does not show is tried
+ * only under its declared path, where it would be hidden from other pages. (A cookie of another
+ * site, or an HttpOnly one, cannot be deleted from the page at all.) Each try is a cookie write, and
+ * a visitor who refused runs this on every page view. Storage keys match by key or pattern. Pure.
  */
 export function planCleanup(config: Pick<ConsentConfig, 'cookies' | 'storage'>, categories: readonly string[], found: CleanupFound): CleanupPlan {
   const plan: CleanupPlan = { cookies: [], localStorage: [], sessionStorage: [] };
   const planned = new Set<string>();
+  const visible = new Set(found.cookieNames);
   const domains = [undefined, ...parentDomains(found.host)];
   for (const cookie of config.cookies) {
     if (!categories.includes(cookie.category)) continue;
-    // A named cookie may be invisible here (another path) and still exist, so it is always removed.
     const names = cookie.name !== undefined ? [cookie.name] : found.cookieNames.filter((name) => matches(cookie, undefined, name));
     const declaredDomain = cookie.domain?.replace(/^\./, '').toLowerCase();
+    const hiddenPaths = cookie.path && cookie.path !== '/' ? [cookie.path] : [];
     for (const name of names) {
       for (const domain of [...domains, declaredDomain]) {
-        for (const path of ['/', cookie.path ?? '/']) {
+        for (const path of visible.has(name) ? ['/', cookie.path ?? '/'] : hiddenPaths) {
           const key = `${name};${domain};${path}`;
           if (planned.has(key)) continue;
           planned.add(key);
