@@ -6,8 +6,11 @@ import { storageArea, storageKeys } from './web-storage.js';
 /** Deletes the cookies and storage keys of withdrawn or refused categories, as `planCleanup` plans them for this page. */
 export function cleanUpCategories(config: Pick<ConsentConfig, 'cookies' | 'storage'>, categories: readonly string[], win: Window = window): void {
   if (!categories.length) return;
-  const local = storageArea(win, 'localStorage');
-  const session = storageArea(win, 'sessionStorage');
+  // An area is opened only when a declaration of these categories is in it: the first touch of
+  // localStorage on a page loads it from the browser, synchronously.
+  const declared = (area: 'local' | 'session') => config.storage.some((entry) => entry.area === area && categories.includes(entry.category));
+  const local = declared('local') ? storageArea(win, 'localStorage') : null;
+  const session = declared('session') ? storageArea(win, 'sessionStorage') : null;
   const plan = planCleanup(config, categories, {
     host: win.location.hostname,
     cookieNames: cookieJar.names(),
