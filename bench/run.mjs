@@ -349,6 +349,9 @@ function measureReturning(browser, origin, contender) {
       const [navigation] = performance.getEntriesByType('navigation');
       return {
         analyticsAt: window.__analyticsAt,
+        // When the browser sent the request for the held tag: the moment the widget let it go. It
+        // runs later, when its response is in and the parser next yields, as any async tag does.
+        analyticsRequestedAt: performance.getEntriesByName(new URL('/bench/pages/analytics.js', location.href).href)[0]?.startTime ?? null,
         analyticsRan: window.__analyticsRan,
         domContentLoadedEnd: navigation.domContentLoadedEventEnd,
         longTasks: window.__bench.longTasks,
@@ -367,9 +370,11 @@ function measureReturning(browser, origin, contender) {
       tbtMs: totalBlockingTime(probe.longTasks),
       fcpMs: probe.fcp,
       lcpMs: probe.lcp?.at ?? null,
+      analyticsRequestedMs: probe.analyticsRequestedAt,
       analyticsMs: probe.analyticsAt,
       domContentLoadedMs: probe.domContentLoadedEnd,
-      releasedBeforeDomContentLoaded: probe.analyticsAt <= probe.domContentLoadedEnd,
+      releasedBeforeDomContentLoaded: probe.analyticsRequestedAt !== null && probe.analyticsRequestedAt <= probe.domContentLoadedEnd,
+      ranBeforeDomContentLoaded: probe.analyticsAt <= probe.domContentLoadedEnd,
       ranOnce: probe.analyticsRan === 1,
       errors: probe.errors,
     };
@@ -596,6 +601,7 @@ function printNotes(results, consentChecks) {
 
 const RETURNING_COLUMNS = [
   ...COLUMNS.filter((column) => ['widgetBytes', 'scriptMs', 'taskMs', 'tbtMs', 'fcpMs', 'lcpMs'].includes(column.key)),
+  { key: 'analyticsRequestedMs', title: 'analytics requested', unit: 'ms', format: (v) => v.toFixed(0) },
   { key: 'analyticsMs', title: 'analytics ran', unit: 'ms', format: (v) => v.toFixed(0) },
   { key: 'domContentLoadedMs', title: 'DCL end', unit: 'ms', format: (v) => v.toFixed(0) },
 ];
@@ -603,7 +609,10 @@ const RETURNING_COLUMNS = [
 function printReturning(returning) {
   console.log(`\nReturning visitor: the page view after "Accept all" (median of ${ROUNDS}, CPU slowed ${CPU_SLOWDOWN}x; the floor has no decision to keep)`);
   printTable(
-    [['contender', ...RETURNING_COLUMNS.map((column) => column.title), 'before DCL', 'files loaded', 'rounds ok'], ['', ...RETURNING_COLUMNS.map((column) => column.unit), '', '', '']],
+    [
+      ['contender', ...RETURNING_COLUMNS.map((column) => column.title), 'before DCL end', 'files loaded', 'rounds ok'],
+      ['', ...RETURNING_COLUMNS.map((column) => column.unit), 'requested / ran', '', ''],
+    ],
     CONTENDERS.filter((contender) => returning[contender.id]).map((contender) => {
       const { median: values, ok, runs } = returning[contender.id];
       const good = runs.filter((run) => !run.error);
@@ -611,7 +620,7 @@ function printReturning(returning) {
       return [
         contender.label,
         ...RETURNING_COLUMNS.map((column) => (values[column.key] == null ? '—' : column.format(values[column.key]))),
-        `${good.filter((run) => run.releasedBeforeDomContentLoaded).length}/${good.length}`,
+        `${good.filter((run) => run.releasedBeforeDomContentLoaded).length} / ${good.filter((run) => run.ranBeforeDomContentLoaded).length} of ${good.length}`,
         files,
         `${ok}/${ROUNDS}`,
       ];
@@ -768,8 +777,10 @@ function checkTargets(results, scaling, returning) {
         pass: oursBack && osanoBack ? oursBack.median.scriptMs <= osanoBack.scriptMs : null,
       },
       {
-        name: 'returning visitor: held analytics released before DOMContentLoaded ends',
-        value: oursBack ? `${oursBack.runs.filter((run) => run.releasedBeforeDomContentLoaded).length}/${oursBack.ok} loads` : null,
+        name: 'returning visitor: held analytics released (its request sent) before DOMContentLoaded ends',
+        value: oursBack
+          ? `${oursBack.runs.filter((run) => run.releasedBeforeDomContentLoaded).length}/${oursBack.ok} loads (it also ran before then in ${oursBack.runs.filter((run) => run.ranBeforeDomContentLoaded).length})`
+          : null,
         pass: oursBack ? oursBack.runs.filter((run) => !run.error).every((run) => run.releasedBeforeDomContentLoaded) : null,
       },
     );
