@@ -57,9 +57,15 @@ const onDemandFiles = () => ({
   },
 });
 
+/** The TypeScript source a relative `.js` import names. */
+const sourceOf = (source, importer) => resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
+
+/** A module whose exports are the copies another of the widget's files registered on the page under `key`. */
+const copiesOnPage = (names, key) => `export const { ${names.join(', ')} } = window[Symbol.for('${key}')];`;
+
 /**
  * Builds the panel file on its own: its one runtime import (preferences-panel.shared.ts) becomes
- * the copies the script-tag file registers on the page, so Lit is loaded once.
+ * the copies the interface file registers on the page, so Lit is loaded once.
  */
 const SHARED = 'src/elements/cookie-consent/preferences-panel.shared.ts';
 const SHARED_KEY = 'cookie-consent.panel-shared';
@@ -75,7 +81,7 @@ const panelSharedFromPage = () => ({
   load(id) {
     if (id !== '\0panel-shared') return null;
     const names = [...readFileSync(SHARED, 'utf8').matchAll(/export\s*\{([^}]*)\}/g)].flatMap(([, list]) => list.split(',').map((name) => name.trim()).filter(Boolean));
-    return `export const { ${names.join(', ')} } = window[Symbol.for('${SHARED_KEY}')];`;
+    return copiesOnPage(names, SHARED_KEY);
   },
 });
 
@@ -93,19 +99,18 @@ const guardSharedFromPage = () => {
     name: 'guard-shared-from-page',
     buildStart() {
       for (const [, from] of readFileSync(GUARD_SHARED, 'utf8').matchAll(/^export \* from '([^']+)';$/gm)) {
-        const file = resolve(dirname(GUARD_SHARED), from.replace(/\.js$/, '.ts'));
-        const names = [...readFileSync(file, 'utf8').matchAll(/^export (?:const|let|(?:async )?function|class) (\w+)/gm)].map(([, name]) => name);
-        exportsOf.set(file, names);
+        const file = sourceOf(from, GUARD_SHARED);
+        exportsOf.set(file, [...readFileSync(file, 'utf8').matchAll(/^export (?:const|let|(?:async )?function|class) (\w+)/gm)].map(([, name]) => name));
       }
     },
     resolveId(source, importer) {
       if (!importer || !source.startsWith('.')) return null;
-      const file = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
+      const file = sourceOf(source, importer);
       return exportsOf.has(file) ? `\0guard-shared:${file}` : null;
     },
     load(id) {
       if (!id.startsWith('\0guard-shared:')) return null;
-      return `export const { ${exportsOf.get(id.slice('\0guard-shared:'.length)).join(', ')} } = window[Symbol.for('${GUARD_SHARED_KEY}')];`;
+      return copiesOnPage(exportsOf.get(id.slice('\0guard-shared:'.length)), GUARD_SHARED_KEY);
     },
   };
 };
@@ -123,7 +128,7 @@ const transpileOnly = () => {
     },
     resolveId(source, importer) {
       if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
-      const file = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
+      const file = sourceOf(source, importer);
       return existsSync(file) ? file : null;
     },
     transform(code, id) {
