@@ -22,6 +22,13 @@ const fetches = (win: PageWindow, path: string) =>
   win.performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === path).length;
 const panelFetches = (win: PageWindow) => fetches(win, PANEL);
 
+/** A first visit that clicks "Accept all", so the next page opened is a returning visitor's. */
+async function acceptOnFirstVisit(): Promise<void> {
+  const first = await openWidgetPage();
+  shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
+  fixtureCleanup();
+}
+
 describe('files the script-tag build fetches on demand', () => {
   afterEach(() => {
     fixtureCleanup();
@@ -51,9 +58,7 @@ describe('files the script-tag build fetches on demand', () => {
   });
 
   it('a returning visitor’s page fetches nothing but the script-tag file, and shows the settings button', async () => {
-    const first = await openWidgetPage();
-    shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
-    fixtureCleanup();
+    await acceptOnFirstVisit();
 
     const { win, element } = await openWidgetPage();
     expect(widgetFiles(win)).to.deep.equal(['/dist/cookie-consent.min.js']);
@@ -71,9 +76,7 @@ describe('files the script-tag build fetches on demand', () => {
   });
 
   it('on a returning visit, events come from <cookie-consent> before the interface is loaded, and show() brings the banner', async () => {
-    const first = await openWidgetPage();
-    shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
-    fixtureCleanup();
+    await acceptOnFirstVisit();
 
     const { win, element } = await openWidgetPage();
     let from = '';
@@ -88,9 +91,7 @@ describe('files the script-tag build fetches on demand', () => {
   });
 
   it('a reset in another tab brings the banner to a returning visitor’s page that never loaded the interface', async () => {
-    const first = await openWidgetPage();
-    shadowOf(first.element).querySelector<HTMLElement>('.banner [data-action="accept"]')!.click();
-    fixtureCleanup();
+    await acceptOnFirstVisit();
 
     const returning = await openWidgetPage();
     expect(returning.win.customElements.get('cookie-consent'), 'the interface').to.equal(undefined);
