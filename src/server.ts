@@ -9,6 +9,7 @@ import { parseConfig } from './core/config/parse-config.js';
 import { parseRecord, serviceCategories, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
 
 export type { ConfigError, ConsentConfig } from './core/config/config-types.js';
+export { configHash } from './core/config-hash.js';
 export type { ConsentRecord, RecordProblem } from './core/consent-record.js';
 
 /** A Fetch API `Request` (or anything with its `headers.get`). */
