@@ -58,6 +58,7 @@ export class PreferencesPanel {
         <p>${strings.preferencesDescription}</p>
         ${config.categories.map((category) => this.renderCategory(category))}
         ${this.view.renderPolicyLinks()}
+        ${this.renderConsentId()}
         ${contact
           ? html`<address>
               <strong>${strings.contact}: ${config.provider.name}</strong>
@@ -73,6 +74,12 @@ export class PreferencesPanel {
         ${this.view.renderDecisionButton('accept', strings.acceptAll)}
       </div>
     </form>`;
+  }
+
+  /** The visitor's own consent id, once they have decided: they can quote it to the site, which finds their records by it. */
+  private renderConsentId(): TemplateResult | typeof nothing {
+    const { strings, record } = this.view.runtime;
+    return record ? html`<p class="muted consent-id">${format(strings.consentId, { id: record.id })}</p>` : nothing;
   }
 
   private renderCategory(category: CategoryConfig): TemplateResult {
