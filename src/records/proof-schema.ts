@@ -26,7 +26,7 @@ export const DECISIONS = ['accept', 'reject', 'custom', 'withdraw'] as const;
 export const METHODS = ['banner', 'dialog', 'placeholder', 'api', 'gpc'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/;
+const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
 // fnv1a: records queued by widgets from before the hash was SHA-256 on plain-http pages.
 const CONFIG_HASH = /^(sha256:[0-9a-f]{64}|fnv1a:[0-9a-f]{8})$/;
 const LANGUAGE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/;

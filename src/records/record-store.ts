@@ -59,6 +59,11 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const RECORD_COLUMNS = `seq::text AS seq, consent_id::text AS id, ${ISO('client_time')} AS timestamp, ${ISO('server_time')} AS "receivedAt",
   decision, method, categories, services, gpc, language, revision, config_hash AS "configHash", shown_hash AS "shownHash", ip, user_agent AS "userAgent"`;
 const EXPORT_PAGE = 2000;
+/** The most records one statement writes. */
+const MAX_BATCH = 500;
+
+/** A record as the batch writes it: its fields, where it came from, and its texts by hash. */
+type PendingRow = Omit<ProofRecord, 'shown'> & { ip: string | null; userAgent: string | null; shownHash: string | null; texts: string | null };
 
 const toRecord = (row: Record<string, unknown>): StoredRecord => ({ ...(row as unknown as StoredRecord), seq: Number(row.seq) });
 
@@ -67,12 +72,24 @@ const toRecord = (row: Record<string, unknown>): StoredRecord => ({ ...(row as u
  * parameterised. Each write is one statement, committed before it is acknowledged.
  */
 export class RecordStore {
-  private constructor(private readonly sql: SqlClient) {}
+  /** Texts known to be stored: a record showing one of them is written without sending the texts again. */
+  private readonly storedTexts = new Set<string>();
+
+  /** Records waiting for the next batch. */
+  private readonly pending: Array<{ row: PendingRow; resolve: (stored: boolean) => void; reject: (error: unknown) => void }> = [];
+  /** Batches being written now. */
+  private writing = 0;
+
+  private constructor(
+    private readonly sql: SqlClient,
+    /** Batches written at once: one per connection of a PostgreSQL pool; the embedded store has one. */
+    private readonly writers: number,
+  ) {}
 
   /** Opens the store and brings its schema up to date. */
   static async open(options: RecordStoreOptions = {}): Promise<RecordStore> {
     const sql = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize) : await openPGlite(options.dataDir);
-    const store = new RecordStore(sql);
+    const store = new RecordStore(sql, options.databaseUrl ? Math.max(1, Math.floor((options.poolSize ?? 10) / 2)) : 1);
     try {
       await store.migrate();
     } catch (error) {
@@ -103,40 +120,71 @@ export class RecordStore {
 
   /**
    * Stores a record (and what it shows, once per text): true when stored, false when the same
-   * decision (consent id and time) was stored before, which is left as it was.
+   * decision (consent id and time) was stored before, which is left as it was. Resolves once the
+   * record is committed. Records that arrive while others are being written go in together in the
+   * next statement: one commit (one flush of the log to disk) for many, under concurrent writers.
    */
-  async insert(proof: ProofRecord, client: ClientInfo = { ip: null, userAgent: null }): Promise<boolean> {
+  insert(proof: ProofRecord, client: ClientInfo = { ip: null, userAgent: null }): Promise<boolean> {
     const shown = proof.shown ? canonicalJson(proof.shown) : null;
     // The server names the text by its own hash: no write can point a record at another's text.
     const shownHash = shown === null ? null : `sha256:${createHash('sha256').update(`${proof.configHash}\n${proof.language}\n${shown}`).digest('hex')}`;
-    const rows = await this.sql.query(
-      `WITH shown AS (
-         INSERT INTO consent_shown (hash, config_hash, language, texts)
-         SELECT $12::text, $10, $9, $13::jsonb WHERE $12::text IS NOT NULL
-         ON CONFLICT (hash) DO NOTHING
-       )
-       INSERT INTO consent_records (consent_id, client_time, decision, method, categories, services, gpc, revision, language, config_hash, ip, shown_hash, user_agent)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $14)
-       ON CONFLICT (consent_id, client_time) DO NOTHING
-       RETURNING seq`,
-      [
-        proof.id,
-        proof.timestamp,
-        proof.decision,
-        proof.method,
-        JSON.stringify(proof.categories),
-        JSON.stringify(proof.services),
-        proof.gpc,
-        proof.revision,
-        proof.language,
-        proof.configHash,
-        client.ip,
-        shownHash,
-        shown,
-        client.userAgent,
-      ],
-    );
-    return rows.length === 1;
+    const { shown: _texts, ...fields } = proof;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ row: { ...fields, ip: client.ip, userAgent: client.userAgent, shownHash, texts: shown }, resolve, reject });
+      if (this.writing < this.writers) void this.writeBatch();
+    });
+  }
+
+  /** Writes every record waiting (up to a batch), then the next batch, while records keep arriving. */
+  private async writeBatch(): Promise<void> {
+    this.writing++;
+    try {
+      while (this.pending.length) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        try {
+          const stored = await this.writeRows(batch.map(({ row }) => row));
+          // A decision sent twice in one batch is stored by the first.
+          batch.forEach(({ row, resolve }) => resolve(stored.delete(`${row.id} ${new Date(row.timestamp).toISOString()}`)));
+        } catch (error) {
+          for (const { reject } of batch) reject(error);
+        }
+      }
+    } finally {
+      this.writing--;
+    }
+  }
+
+  /** One statement for the batch; the keys (`id time`) of the records it stored. */
+  private async writeRows(rows: PendingRow[]): Promise<Set<string>> {
+    const write = (withTexts: (row: PendingRow) => boolean) =>
+      this.sql.query<{ key: string }>(
+        `WITH input AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (
+             id uuid, timestamp timestamptz, decision text, method text, categories jsonb, services jsonb, gpc boolean,
+             revision integer, language text, "configHash" text, ip text, "userAgent" text, "shownHash" text, texts text)
+         ), shown AS (
+           INSERT INTO consent_shown (hash, config_hash, language, texts)
+           SELECT DISTINCT ON ("shownHash") "shownHash", "configHash", language, texts::jsonb FROM input WHERE texts IS NOT NULL
+           ON CONFLICT (hash) DO NOTHING
+         )
+         INSERT INTO consent_records (consent_id, client_time, decision, method, categories, services, gpc, revision, language, config_hash, ip, user_agent, shown_hash)
+         SELECT id, timestamp, decision, method, categories, services, gpc, revision, language, "configHash", ip, "userAgent", "shownHash" FROM input
+         ON CONFLICT (consent_id, client_time) DO NOTHING
+         RETURNING consent_id::text || ' ' || ${ISO('client_time')} AS key`,
+        [JSON.stringify(rows.map((row) => ({ ...row, texts: withTexts(row) ? row.texts : null })))],
+      );
+    let stored;
+    try {
+      stored = await write((row) => row.shownHash !== null && !this.storedTexts.has(row.shownHash));
+    } catch (error) {
+      // 23503, a foreign key violation: texts went since (a purge, here or in another process).
+      if ((error as { code?: string }).code !== '23503') throw error;
+      this.storedTexts.clear();
+      stored = await write(() => true);
+    }
+    if (this.storedTexts.size >= 1000) this.storedTexts.clear();
+    for (const row of rows) if (row.shownHash) this.storedTexts.add(row.shownHash);
+    return new Set(stored.map((row) => row.key));
   }
 
   /** Every record of a consent id, oldest first, with the texts they were shown; null when there is none. */
@@ -189,6 +237,7 @@ export class RecordStore {
         [olderThan],
       );
       await client.query('DELETE FROM consent_shown s WHERE NOT EXISTS (SELECT 1 FROM consent_records r WHERE r.shown_hash = s.hash)');
+      this.storedTexts.clear();
       return count;
     });
   }

@@ -65,6 +65,14 @@ for (const backend of backends) {
         assert.deepEqual(found.records.map((row) => row.decision), ['custom'], 'the first record is left as it was');
       });
 
+      it('stores many concurrent records, each once, however they are batched', async () => {
+        const ids = Array.from({ length: 60 }, (_, index) => `3b241101-e2bb-4255-8caf-${String(index).padStart(12, '0')}`);
+        // Each record twice, the copies in flight together: one is stored, the other acknowledged.
+        const statuses = await Promise.all([...ids, ...ids].map(async (id) => (await post(`${base}/consent`, record({ id }))).status));
+        assert.deepEqual([statuses.filter((status) => status === 201).length, statuses.filter((status) => status === 200).length], [60, 60]);
+        assert.equal(await store.count(), 60);
+      });
+
       it('is not stored again by a service restarted on the same store', async () => {
         assert.equal((await post(`${base}/consent`, record())).status, 201);
         await store.close();
