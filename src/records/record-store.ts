@@ -189,7 +189,7 @@ export class RecordStore {
 
   /** Every record of a consent id, oldest first, with the texts they were shown; null when there is none. */
   async history(id: string): Promise<ConsentHistory | null> {
-    const records = (await this.sql.query(`SELECT ${RECORD_COLUMNS} FROM consent_records WHERE consent_id = $1::uuid ORDER BY client_time, seq`, [id])).map(toRecord);
+    const records = (await this.sql.query(`SELECT ${RECORD_COLUMNS} FROM consent_records WHERE consent_id = $1::uuid ORDER BY consent_records.client_time, consent_records.seq`, [id])).map(toRecord);
     if (!records.length) return null;
     const hashes = [...new Set(records.map((record) => record.shownHash).filter((hash): hash is string => hash !== null))];
     const texts = hashes.length ? await this.sql.query<{ hash: string; texts: ShownTexts }>('SELECT hash, texts FROM consent_shown WHERE hash = ANY($1::text[])', [hashes]) : [];
@@ -200,17 +200,20 @@ export class RecordStore {
    * The records received in [from, to), oldest first, a page at a time: memory stays the same
    * whatever the number of records.
    */
-  async *records(from: Date, to: Date): AsyncGenerator<StoredRecord> {
-    let after: [string, string] = ['-infinity', '0'];
+  async *records(from: Date, to: Date, pageSize = EXPORT_PAGE): AsyncGenerator<StoredRecord> {
+    // Every seq is at least 1, so (from, 0) is just before the first record received at `from`.
+    let after: [string, string] = [from.toISOString(), '0'];
     for (;;) {
       const page = await this.sql.query(
         `SELECT ${RECORD_COLUMNS} FROM consent_records
-         WHERE server_time >= $1 AND server_time < $2 AND (server_time, seq) > ($3::timestamptz, $4::bigint)
-         ORDER BY server_time, seq LIMIT ${EXPORT_PAGE}`,
-        [from.toISOString(), to.toISOString(), after[0], after[1]],
+         WHERE (server_time, seq) > ($1::timestamptz, $2::bigint) AND server_time < $3
+         -- The table's columns (not the text the select makes of them), in the order of the index,
+         -- so each page reads only its own rows, without statistics telling the planner so.
+         ORDER BY consent_records.server_time, consent_records.seq LIMIT $4`,
+        [after[0], after[1], to.toISOString(), pageSize],
       );
       for (const row of page) yield toRecord(row);
-      if (page.length < EXPORT_PAGE) return;
+      if (page.length < pageSize) return;
       const last = page[page.length - 1];
       after = [String(last.receivedAt), String(last.seq)];
     }

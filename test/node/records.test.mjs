@@ -143,6 +143,23 @@ for (const backend of backends) {
         assert.equal(await empty.text(), '', 'nothing was received in 2020');
       });
 
+      it('pages through records received in the same millisecond, each once, in the order they were stored', async () => {
+        // Their seqs cross a power of ten (…98, 99, 100, …), where text order and number order part.
+        const [{ max }] = await store.query('SELECT coalesce(max(seq), 0)::integer AS max FROM consent_records');
+        let power = 100;
+        while (power - 10 <= max) power *= 10;
+        await store.query(`SELECT setval('consent_records_seq_seq', ${power - 10})`);
+        await store.query(
+          `INSERT INTO consent_records (consent_id, client_time, server_time, decision, method, categories, services, gpc, language, revision, config_hash)
+           SELECT gen_random_uuid(), now(), timestamptz '2024-02-01T00:00:00Z', 'accept', 'banner', '{}', '{}', false, 'en-GB', 1, 'sha256:x' FROM generate_series(1, 25)`,
+        );
+        const seqs = [];
+        for await (const row of store.records(new Date('2024-02-01T00:00:00Z'), new Date('2024-02-02T00:00:00Z'), 4)) seqs.push(row.seq);
+        assert.equal(seqs.length, 25);
+        assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b));
+        assert.equal(new Set(seqs).size, 25);
+      });
+
       it('exports CSV with a header row and one row per record, no cell a spreadsheet would run', async () => {
         await start({ clientInfo: true });
         await post(`${base}/consent`, record({ timestamp: '2025-05-03T08:00:00.000Z' }), { 'user-agent': '=HYPERLINK("http://evil.example")' });
