@@ -47,7 +47,7 @@ for (const backend of backends) {
       await place?.remove();
     });
 
-    it('keeps every acknowledged record, once, after a restart on the same store', { timeout: 60_000 }, async () => {
+    it('keeps every acknowledged record, once, after a restart on the same store', { timeout: 120_000 }, async () => {
       const first = await startService(place);
       children.push(first.child);
       const acknowledged = [];
