@@ -9,15 +9,14 @@
  * of its own there and drops it afterwards. Without either, PostgreSQL is left out and the run says so.
  * `npm run bench:records` builds first.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RecordStore } from '../dist/records.js';
+import { TOKEN, startService } from '../test/node/records-helpers.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -30,8 +29,6 @@ const WRITERS = 50;
 const WARM_UP = 200;
 const TOTAL = Number(options.records);
 const EXPORT_SIZES = [Math.round(Number(options.export) / 10), Number(options.export)];
-const TOKEN = 'bench-token';
-const bin = fileURLToPath(new URL('../bin/cookie-consent.mjs', import.meta.url));
 const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
 const TARGETS = { pglite: { rate: 500 }, postgres: { rate: 2000, p99: 50 } };
 
@@ -55,31 +52,14 @@ const proof = () => ({
   },
 });
 
-/** Starts `cookie-consent records serve` on a free port. */
-async function startService(place) {
-  const child = spawn(process.execPath, [bin, 'records', 'serve', '--port', '0', '--rate-limit', '0', ...place.args], {
-    env: { ...process.env, ...place.env, CONSENT_RECORDS_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  const base = await new Promise((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\/records/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the service exited (${code}):\n${output}`)));
-  });
+/** The service as a site runs it, stopped with SIGTERM as a site stops it. */
+async function startBenchService(place) {
+  const service = await startService(place);
   return {
-    base,
-    /** The process's peak resident memory (VmHWM), in MB. */
-    async peakRss() {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
-    },
+    ...service,
     async stop() {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      service.child.kill('SIGTERM');
+      await once(service.child, 'exit');
     },
   };
 }
@@ -127,7 +107,7 @@ async function populate(storeOptions, count) {
 
 /** Streams an export of the first `count` records through a fresh service; its peak RSS afterwards. */
 async function exportRun(place, count) {
-  const service = await startService(place);
+  const service = await startBenchService(place);
   try {
     const before = await service.peakRss();
     const to = new Date(Date.parse('2020-01-01T00:00:00Z') + (count + 1) * 1000).toISOString();
@@ -177,7 +157,7 @@ for (const backend of options.only.split(',')) {
   }
   const place = await placeFor(backend);
   try {
-    const service = await startService(place);
+    const service = await startBenchService(place);
     const load = await writeLoad(service.base).finally(() => service.stop());
     const target = TARGETS[backend];
     const meets = load.rate >= target.rate && (!target.p99 || load.p99 <= target.p99);

@@ -29,7 +29,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         language text NOT NULL,
         revision integer NOT NULL,
         config_hash text NOT NULL,
-        shown_hash text REFERENCES consent_shown (hash),
+        -- The texts this record's visitor was shown. No foreign key: every record of a batch would
+        -- share-lock the same row of consent_shown, and PostgreSQL's shared row locks across
+        -- concurrent writers cost more than the write. The insert writes the texts in the same
+        -- statement, and the purge locks consent_shown while it deletes, so none goes missing.
+        shown_hash text,
         ip text,
         user_agent text,
         -- A record re-sent by the widget (it did not see the answer) is the same decision: stored once.

@@ -72,9 +72,6 @@ const toRecord = (row: Record<string, unknown>): StoredRecord => ({ ...(row as u
  * parameterised. Each write is one statement, committed before it is acknowledged.
  */
 export class RecordStore {
-  /** Texts known to be stored: a record showing one of them is written without sending the texts again. */
-  private readonly storedTexts = new Set<string>();
-
   /** Records waiting for the next batch. */
   private readonly pending: Array<{ row: PendingRow; resolve: (stored: boolean) => void; reject: (error: unknown) => void }> = [];
   /** Batches being written now. */
@@ -154,36 +151,24 @@ export class RecordStore {
     }
   }
 
-  /** One statement for the batch; the keys (`id time`) of the records it stored. */
+  /** One statement for the batch, texts and records; the keys (`id time`) of the records it stored. */
   private async writeRows(rows: PendingRow[]): Promise<Set<string>> {
-    const write = (withTexts: (row: PendingRow) => boolean) =>
-      this.sql.query<{ key: string }>(
-        `WITH input AS (
-           SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (
-             id uuid, timestamp timestamptz, decision text, method text, categories jsonb, services jsonb, gpc boolean,
-             revision integer, language text, "configHash" text, ip text, "userAgent" text, "shownHash" text, texts text)
-         ), shown AS (
-           INSERT INTO consent_shown (hash, config_hash, language, texts)
-           SELECT DISTINCT ON ("shownHash") "shownHash", "configHash", language, texts::jsonb FROM input WHERE texts IS NOT NULL
-           ON CONFLICT (hash) DO NOTHING
-         )
-         INSERT INTO consent_records (consent_id, client_time, decision, method, categories, services, gpc, revision, language, config_hash, ip, user_agent, shown_hash)
-         SELECT id, timestamp, decision, method, categories, services, gpc, revision, language, "configHash", ip, "userAgent", "shownHash" FROM input
-         ON CONFLICT (consent_id, client_time) DO NOTHING
-         RETURNING consent_id::text || ' ' || ${ISO('client_time')} AS key`,
-        [JSON.stringify(rows.map((row) => ({ ...row, texts: withTexts(row) ? row.texts : null })))],
-      );
-    let stored;
-    try {
-      stored = await write((row) => row.shownHash !== null && !this.storedTexts.has(row.shownHash));
-    } catch (error) {
-      // 23503, a foreign key violation: texts went since (a purge, here or in another process).
-      if ((error as { code?: string }).code !== '23503') throw error;
-      this.storedTexts.clear();
-      stored = await write(() => true);
-    }
-    if (this.storedTexts.size >= 1000) this.storedTexts.clear();
-    for (const row of rows) if (row.shownHash) this.storedTexts.add(row.shownHash);
+    const stored = await this.sql.query<{ key: string }>(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (
+           id uuid, timestamp timestamptz, decision text, method text, categories jsonb, services jsonb, gpc boolean,
+           revision integer, language text, "configHash" text, ip text, "userAgent" text, "shownHash" text, texts text)
+       ), shown AS (
+         INSERT INTO consent_shown (hash, config_hash, language, texts)
+         SELECT DISTINCT ON ("shownHash") "shownHash", "configHash", language, texts::jsonb FROM input WHERE texts IS NOT NULL
+         ON CONFLICT (hash) DO NOTHING
+       )
+       INSERT INTO consent_records (consent_id, client_time, decision, method, categories, services, gpc, revision, language, config_hash, ip, user_agent, shown_hash)
+       SELECT id, timestamp, decision, method, categories, services, gpc, revision, language, "configHash", ip, "userAgent", "shownHash" FROM input
+       ON CONFLICT (consent_id, client_time) DO NOTHING
+       RETURNING consent_id::text || ' ' || ${ISO('client_time')} AS key`,
+      [JSON.stringify(rows)],
+    );
     return new Set(stored.map((row) => row.key));
   }
 
@@ -239,8 +224,10 @@ export class RecordStore {
         `WITH gone AS (DELETE FROM consent_records WHERE server_time < now() - $1::interval RETURNING 1) SELECT count(*)::integer AS count FROM gone`,
         [olderThan],
       );
+      // Writers wait meanwhile (their insert of texts needs ROW EXCLUSIVE), and the delete sees every
+      // record committed before: no text still shown by a record is deleted.
+      await client.query('LOCK TABLE consent_shown IN SHARE ROW EXCLUSIVE MODE');
       await client.query('DELETE FROM consent_shown s WHERE NOT EXISTS (SELECT 1 FROM consent_records r WHERE r.shown_hash = s.hash)');
-      this.storedTexts.clear();
       return count;
     });
   }

@@ -4,36 +4,14 @@
  * Every record it acknowledged is there, and none twice.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { TOKEN, backends, post, read, record } from './records-helpers.mjs';
+import { backends, post, read, record, startService } from './records-helpers.mjs';
 
-const bin = fileURLToPath(new URL('../../bin/cookie-consent.mjs', import.meta.url));
 const WRITERS = 20;
 /** Killed once this many records are acknowledged, with more in flight. */
 const ACKNOWLEDGED_BEFORE_KILL = 300;
-
-/** Starts the service on a free port; resolves its process and address once it listens. */
-async function startService(place) {
-  const child = spawn(process.execPath, [bin, 'records', 'serve', '--port', '0', '--rate-limit', '0', ...place.args], {
-    env: { ...process.env, ...place.env, CONSENT_RECORDS_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const base = await new Promise((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const match = /Consent records: (http:\/\/127\.0\.0\.1:\d+)\/records/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the service exited (${code}) before listening:\n${output}`)));
-  });
-  return { child, base, output: () => output };
-}
 
 for (const backend of backends) {
   describe(`consent records on ${backend.name}: SIGKILL under load`, { skip: backend.skip }, () => {

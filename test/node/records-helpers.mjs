@@ -1,12 +1,15 @@
 /**
- * Shared by the consent-record tests: the stores they run against (the embedded store always, a
- * PostgreSQL server when TEST_DATABASE_URL names one), a record as the widget sends it, and a server.
+ * Shared by the consent-record tests and bench/records.mjs: the stores they run against (the
+ * embedded store always, a PostgreSQL server when TEST_DATABASE_URL names one), a record as the
+ * widget sends it, and the service in-process or as `cookie-consent records serve`.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const { TEST_DATABASE_URL } = process.env;
 
@@ -99,3 +102,34 @@ export const post = (url, body, headers = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 export const read = (url, token = TOKEN) => fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+const bin = fileURLToPath(new URL('../../bin/cookie-consent.mjs', import.meta.url));
+
+/**
+ * Starts `cookie-consent records serve` on a free port in the place a backend gave, with no rate
+ * limit; resolves once it listens. `peakRss()` reads the process's peak resident memory (MB).
+ */
+export async function startService(place) {
+  const child = spawn(process.execPath, [bin, 'records', 'serve', '--port', '0', '--rate-limit', '0', ...place.args], {
+    env: { ...process.env, ...place.env, CONSENT_RECORDS_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const base = await new Promise((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /Consent records: (http:\/\/127\.0\.0\.1:\d+)\/records/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited (${code}) before listening:\n${output}`)));
+  });
+  return {
+    child,
+    base,
+    output: () => output,
+    async peakRss() {
+      return Number(/VmHWM:\s+(\d+) kB/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
+    },
+  };
+}
