@@ -11,16 +11,22 @@ import { emulateMediaPlugin } from './test/emulate-media-plugin.mjs';
  * makes the next N deliveries fail with 503.
  */
 let failures = 0;
-let service;
 /**
- * Opened on the first request that needs it, from the build (`npm run build` first, as for every
- * test of dist/): the embedded store takes a few seconds to start.
+ * Opened from the build (`npm run build` first, as for every test of dist/) as the runner starts:
+ * the embedded store takes seconds to start, more on a busy machine, longer than a test's hook may
+ * wait. A failure is kept for the first request that needs the store.
  */
-const records = () =>
-  (service ??= import('./dist/records.js').then(async ({ RecordStore, createRecordsHandler }) => {
+const service = import('./dist/records.js')
+  .then(async ({ RecordStore, createRecordsHandler }) => {
     const store = await RecordStore.open();
     return { store, handle: createRecordsHandler({ store, rateLimit: 0 }) };
-  }));
+  })
+  .catch((error) => ({ error }));
+const records = async () => {
+  const opened = await service;
+  if (opened.error) throw opened.error;
+  return opened;
+};
 /** Each stored record as the widget sent it: its fields, and the texts it was shown. */
 async function storedProofs(store) {
   const proofs = [];

@@ -69,6 +69,15 @@ function dateParameter(url: URL, name: string, fallback: Date): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** The host of an origin; null when it is not a URL. */
+const hostOf = (origin: string): string | null => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -98,7 +107,8 @@ function createRoutes(options: RecordsServiceOptions) {
   /** CORS headers for an allowed origin; null for an origin that is not allowed (same-origin needs none). */
   const corsHeaders = (request: ServiceRequest): Record<string, string> | null => {
     const origin = request.header('origin');
-    if (!origin || origin === `${request.url.protocol}//${request.header('host')}`) return {};
+    // Same origin by host alone: behind a proxy that ends TLS the service itself hears http.
+    if (!origin || hostOf(origin) === request.header('host')) return {};
     if (!origins.includes(origin)) return null;
     return { 'access-control-allow-origin': origin, vary: 'Origin' };
   };
