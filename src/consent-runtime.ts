@@ -4,6 +4,7 @@ import type { Json } from './core/config/reader.js';
 import { createRecord, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
 import { decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
 import { consentModeState } from './core/consent-mode.js';
+import { isOwnTrue } from './core/own-property.js';
 import type { AuditEntry } from './core/audit.js';
 import type { Strings } from './i18n/en-GB.js';
 import { ConsentStore, randomId, seemsDecided } from './page/consent-store.js';
@@ -181,7 +182,7 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.update(grants);
     if (valid) {
       this.blocker.setChoices(this.choices());
-      cleanUpCategories(config, this.optional().filter((id) => !grants?.categories[id]), this.win);
+      cleanUpCategories(config, this.optional().filter((id) => !isOwnTrue(grants?.categories, id)), this.win);
       if (config.consentLog) this.startLog(config.consentLog.endpoint);
     }
   }
@@ -264,7 +265,7 @@ export class ConsentRuntime extends EventTarget {
   }
 
   hasConsent(category: string): boolean {
-    return this.grants()?.categories[category] === true;
+    return isOwnTrue(this.grants()?.categories, category);
   }
 
   /**

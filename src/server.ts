@@ -7,6 +7,7 @@
 import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 import { parseConfig } from './core/config/parse-config.js';
 import { parseRecord, serviceCategories, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
+import { isOwnTrue } from './core/own-property.js';
 
 export type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 export type { ConsentRecord, RecordProblem } from './core/consent-record.js';
@@ -151,7 +152,7 @@ export function readConsent(source: ConsentSource, config: unknown, options: Rea
     grants = { categories, services: record.services };
   }
   const owners = serviceCategories(checked);
-  const hasConsent = (category: string): boolean => grants?.categories[category] === true;
+  const hasConsent = (category: string): boolean => isOwnTrue(grants?.categories, category);
 
   return {
     record,
@@ -160,6 +161,6 @@ export function readConsent(source: ConsentSource, config: unknown, options: Rea
     gpc,
     grants,
     hasConsent,
-    hasService: (service) => grants?.services[service] === true && hasConsent(owners.get(service) ?? ''),
+    hasService: (service) => isOwnTrue(grants?.services, service) && hasConsent(owners.get(service) ?? ''),
   };
 }

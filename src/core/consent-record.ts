@@ -1,4 +1,5 @@
 import type { ConsentConfig } from './config/config-types.js';
+import { isOwnTrue, ownValue } from './own-property.js';
 
 /** The version of the stored record's format; bump it only with a migration in `parseRecord`. */
 export const RECORD_VERSION = 1;
@@ -55,13 +56,13 @@ export function createRecord(
   const categories: Record<string, boolean> = {};
   const services: Record<string, boolean> = {};
   for (const category of config.categories) {
-    let granted = category.required || choices.categories[category.id] === true;
+    let granted = category.required || isOwnTrue(choices.categories, category.id);
     if (category.services.length && !category.required) {
       let anyService = false;
       for (const service of category.services) {
-        const chosen = choices.services?.[service.id];
+        const chosen = ownValue(choices.services, service.id);
         // A service follows its category unless the caller chose for it explicitly.
-        services[service.id] = granted && chosen !== false && (chosen === true || choices.categories[category.id] === true);
+        services[service.id] = granted && chosen !== false && (chosen === true || isOwnTrue(choices.categories, category.id));
         anyService ||= services[service.id];
       }
       granted = anyService;
@@ -112,7 +113,7 @@ export function parseRecord(text: string | undefined, config: ConsentConfig, now
   }
   if (!isPlainObject(data)) return { record: null, problem: 'malformed' };
   const expectedKeys = ['version', 'id', 'timestamp', 'revision', 'categories', 'services', 'gpc'];
-  if (Object.keys(data).length !== expectedKeys.length || !expectedKeys.every((key) => key in data)) {
+  if (Object.keys(data).length !== expectedKeys.length || !expectedKeys.every((key) => Object.hasOwn(data, key))) {
     return { record: null, problem: 'malformed' };
   }
   const { version, id, timestamp, revision, categories, services, gpc } = data;
@@ -144,11 +145,11 @@ export function parseRecord(text: string | undefined, config: ConsentConfig, now
 
 /** True when every one of the categories is granted in the record (false without a record). */
 export function grantsAll(record: ConsentRecord | null, categories: readonly string[]): boolean {
-  return record !== null && categories.every((category) => record.categories[category] === true);
+  return record !== null && categories.every((category) => isOwnTrue(record.categories, category));
 }
 
 /** Categories granted in `before` but not in `after`: what a decision withdrew. */
 export function withdrawnCategories(before: ConsentRecord | null, after: ConsentRecord | null): string[] {
   if (!before) return [];
-  return Object.keys(before.categories).filter((category) => before.categories[category] && !after?.categories[category]);
+  return Object.keys(before.categories).filter((category) => before.categories[category] && !isOwnTrue(after?.categories, category));
 }

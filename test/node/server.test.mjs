@@ -35,6 +35,9 @@ const cookieHeader = (value, name = 'cookie_consent') =>
 
 const read = (source, options = {}) => readConsent(source, config, { now: NOW, ...options });
 
+/** Every name a plain object inherits: "constructor", "toString", "__proto__", … */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
 describe('cookie-consent/server', () => {
   describe('readConsent', () => {
     it('reads a valid decision from a Cookie header, as the browser stored it', () => {
@@ -173,6 +176,35 @@ describe('cookie-consent/server', () => {
       const custom = { ...config, consent: { cookieName: 'acme_consent' } };
       const header = `cookie_consent=x;acme_consent=${Cookies.converter.write(JSON.stringify(record()))}`;
       assert.deepEqual(readConsent(header, custom, { now: NOW }).record, record());
+    });
+
+    it('grants no category or service named like a member of Object.prototype', () => {
+      for (const consent of [read(cookieHeader(record())), read(cookieHeader(record({ gpc: true })), { gpc: true }), read(cookieHeader(record()), { gpc: true })]) {
+        for (const name of PROTOTYPE_NAMES) {
+          assert.equal(consent.hasConsent(name), false, `hasConsent("${name}")`);
+          assert.equal(consent.hasService(name), false, `hasService("${name}")`);
+        }
+      }
+    });
+
+    it('refuses a stored record that adds one of those names as a category or a service', () => {
+      for (const name of PROTOTYPE_NAMES) {
+        const categories = { ...record().categories, [name]: true };
+        const services = { ...record().services, [name]: true };
+        assert.equal(read(cookieHeader(record({ categories }))).problem, 'categories', `categories.${name}`);
+        assert.equal(read(cookieHeader(record({ services }))).problem, 'services', `services.${name}`);
+      }
+    });
+
+    it('reads "constructor", the one such name an id may be, as any other declared category and service', () => {
+      const declaring = { ...config, categories: ['necessary', { id: 'constructor', services: [{ id: 'constructor', name: 'A service' }] }] };
+      const stored = (granted) => record({ categories: { necessary: true, constructor: granted }, services: { constructor: granted } });
+      const refused = readConsent(cookieHeader(stored(false)), declaring, { now: NOW });
+      const granted = readConsent(cookieHeader(stored(true)), declaring, { now: NOW });
+      assert.equal(refused.problem, undefined);
+      assert.deepEqual([refused.hasConsent('constructor'), refused.hasService('constructor')], [false, false]);
+      assert.deepEqual([granted.hasConsent('constructor'), granted.hasService('constructor')], [true, true]);
+      assert.deepEqual([granted.hasConsent('toString'), granted.hasService('__proto__')], [false, false]);
     });
 
     it('grants nothing when the config is invalid, and names each problem with its JSON path', () => {

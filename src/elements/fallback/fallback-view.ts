@@ -1,6 +1,7 @@
 import type { ConsentRuntime } from '../../consent-runtime.js';
 import { hostElement } from '../../page/host-element.js';
 import { languageChain } from '../../i18n/strings.js';
+import { ownValue } from '../../core/own-property.js';
 import { pageScheme } from '../page-scheme.js';
 import { BUTTON_LOOK, CONTROLS, HOST, SETTINGS_BUTTON, TOKENS } from '../theme.css.js';
 
@@ -39,7 +40,7 @@ export class FallbackView {
   private text(key: keyof typeof ENGLISH): string {
     const texts = (this.runtime.raw?.texts ?? {}) as Record<string, Record<string, string> | undefined>;
     for (const tag of languageChain(document.documentElement.lang || navigator.language)) {
-      const text = texts[tag]?.[key];
+      const text = ownValue(ownValue(texts, tag), key);
       if (typeof text === 'string') return text;
     }
     return ENGLISH[key];
