@@ -21,6 +21,15 @@ export interface ConsentRecord {
   gpc: boolean;
 }
 
+/**
+ * What may run: category id → granted, service id → granted. The same shape in the browser (the
+ * blocker's grants) and on the server (`readConsent(...).grants`), with or without Global Privacy Control.
+ */
+export interface ConsentGrants {
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+}
+
 export type RecordProblem = 'missing' | 'malformed' | 'version' | 'revision' | 'expired' | 'categories' | 'services';
 
 export type ReadRecordResult = { record: ConsentRecord; problem?: undefined } | { record: null; problem: RecordProblem };
@@ -141,6 +150,24 @@ export function parseRecord(text: string | undefined, config: ConsentConfig, now
     if (grantedServices[service] && !granted[category]) return { record: null, problem: 'services' };
   }
   return { record: data as unknown as ConsentRecord };
+}
+
+/**
+ * What a valid record lets run in a browser that does or does not send Global Privacy Control: its
+ * choices, except that a decision made without the signal never grants a sale/sharing category over
+ * it, nor that category's services. Always a new `{ categories, services }`, never the record itself.
+ */
+export function grantsOf(config: ConsentConfig, record: ConsentRecord, gpc: boolean): ConsentGrants {
+  const categories = { ...record.categories };
+  const services = { ...record.services };
+  if (gpc && !record.gpc) {
+    for (const category of config.categories) {
+      if (!category.saleOrSharing) continue;
+      categories[category.id] = false;
+      for (const service of category.services) services[service.id] = false;
+    }
+  }
+  return { categories, services };
 }
 
 /** True when every one of the categories is granted in the record (false without a record). */

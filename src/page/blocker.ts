@@ -1,14 +1,12 @@
 import type { Strings } from '../i18n/en-GB.js';
 import { hostCategories, type HostRules } from '../core/host-rules.js';
 import { isOwnTrue } from '../core/own-property.js';
+import type { ConsentGrants } from '../core/consent-record.js';
 import type { CookieConsentPlaceholder } from '../elements/placeholder/placeholder.js';
 import { rewriteHeldTags } from './html-rewrite.js';
 
 /** What the visitor allows; null before any decision, so only strictly necessary content runs. */
-export interface Grants {
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-}
+export type Grants = ConsentGrants;
 
 /** Elements held by `data-category` markup; the first three are also held by host. */
 const MARKUP_TAGS = new Set(['script', 'iframe', 'img', 'link', 'video', 'audio', 'source']);

@@ -111,6 +111,17 @@ describe('cookie-consent/server', () => {
       assert.equal(read(cookieHeader(record()), { gpc: true }).hasConsent('advertising'), false);
     });
 
+    it('gives grants one shape, { categories, services }, with and without Global Privacy Control', () => {
+      const gpcConfig = { ...config, categories: ['necessary', 'analytics', { id: 'advertising', services: [{ id: 'ads', name: 'Ads' }] }] };
+      const stored = record({ categories: { necessary: true, analytics: true, advertising: true }, services: { ads: true } });
+      const without = readConsent(cookieHeader(stored), gpcConfig, { now: NOW });
+      const under = readConsent(cookieHeader(stored), gpcConfig, { now: NOW, gpc: true });
+      assert.deepEqual(without.grants, { categories: { necessary: true, analytics: true, advertising: true }, services: { ads: true } });
+      assert.deepEqual(under.grants, { categories: { necessary: true, analytics: true, advertising: false }, services: { ads: false } });
+      assert.notEqual(without.grants, without.record, 'grants is not the record itself');
+      assert.deepEqual(without.record, stored, 'the record is returned as stored');
+    });
+
     it('under Global Privacy Control, keeps what the visitor switched on while sending it', () => {
       const request = new Request('https://acme.example/', { headers: { cookie: cookieHeader(record({ gpc: true })), 'sec-gpc': '1' } });
       assert.equal(read(request).hasConsent('advertising'), true);
