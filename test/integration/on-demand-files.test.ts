@@ -155,7 +155,7 @@ describe('files the script-tag build fetches on demand', () => {
 
   it('shows the banner instead when the panel cannot be fetched, and the choice there still counts', async () => {
     const { win, element } = await openWidgetPage({
-      // The same page and script, served from a path where the panel file answers 404.
+      // The same page and script, served from a path where the panel file answers 410 Gone.
       src: '/__without/cookie-consent.preferences.js/test/fixtures/widget-page.html',
     });
     const root = shadowOf(element);
