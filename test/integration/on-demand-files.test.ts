@@ -110,6 +110,11 @@ describe('files the script-tag build fetches on demand', () => {
     expect(banner!.querySelector('a[part="link"]')?.getAttribute('href'), 'the privacy policy').to.equal(baseConfig.provider.policyUrl);
     const labels = Array.from(root.querySelectorAll('[part="banner"] button'), (button) => button.textContent);
     expect(labels).to.deep.equal(['Accept all', 'Reject all']);
+    const sizes = Array.from(root.querySelectorAll('[part="banner"] button'), (button) => {
+      const rect = button.getBoundingClientRect();
+      return [Math.round(rect.width), Math.round(rect.height), win.getComputedStyle(button).fontWeight];
+    });
+    expect(sizes[1], 'Reject all as wide, as tall and as heavy as Accept all').to.deep.equal(sizes[0]);
     expect(win.CookieConsent!.hasConsent('analytics')).to.equal(false);
 
     root.querySelector<HTMLElement>('[part="banner"] button:last-child')!.click();

@@ -16,7 +16,7 @@ const ENGLISH = {
 
 const STYLES = `${HOST}${TOKENS}${BUTTON_LOOK}${CONTROLS}${SETTINGS_BUTTON}
 .banner{position:fixed;z-index:var(--_cc-z);inset:auto 0 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:var(--_cc-space);background:var(--_cc-bg);box-shadow:var(--_cc-shadow)}
-h2{margin:0;font-size:1.125em}a{color:var(--_cc-link)}.banner div{display:flex;gap:.5rem}`;
+h2{margin:0;font-size:1.125em}a{color:var(--_cc-link)}.banner div{display:grid;grid:auto/auto-flow 1fr;gap:.5rem}`;
 
 /**
  * What `<cookie-consent>` shows before the interface defines it, as plain DOM in its shadow root:
