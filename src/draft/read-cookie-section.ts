@@ -84,8 +84,11 @@ const DOMAIN = /(?<![@\w.-])\.?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net
 const COMMON_CAPS = new Set(['UK', 'EU', 'EEA', 'GDPR', 'PECR', 'ICO', 'IP', 'ID', 'URL', 'HTML', 'HTTP', 'HTTPS', 'SMS', 'VAT', 'CCTV', 'NHS', 'FAQ', 'PDF', 'API', 'USA', 'US', 'DPO', 'SAR', 'ISP', 'ICT', 'CEO', 'IT', 'TV', 'PC', 'CV', 'OK', 'AND', 'OR', 'THE', 'NOT', 'ALL', 'DPA', 'LTD', 'PLC', 'LLP', 'ISO', 'SSL', 'TLS', 'CSS', 'JS', 'JSON', 'XML', 'GA4']);
 const CAPS_NAME_ENDING = /(?:SESS(?:ION)?(?:ID)?|ID|TOKEN|AUTH|CSRF|XSRF)$/;
 const NAME_TOKEN = /(?<![\w@./-])(?:[`'"‘“])?([A-Za-z_][\w.-]*[\w])(?:[`'"’”])?(?![\w@/])/g;
-/** A name with a site-specific part, as policies write it: "intercom-id-*", "_ga_<container-id>", "_hjSession_{id}". */
-const SITE_SPECIFIC = /(?<![\w@./-])([A-Za-z_][\w.-]*?[-_.]?)(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\])(?![\w*])/g;
+/**
+ * A name with a site-specific part, as policies write it: "intercom-id-*", "_ga_<container-id>",
+ * "_hjSession_{id}". The fixed part ends in "-", "_" or ".", so a footnote mark ("cookies*") is no name.
+ */
+const SITE_SPECIFIC = /(?<![\w@./-])([A-Za-z_][\w.-]*?[-_.])(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\])(?![\w*])/g;
 /** A statement that goes on about the cookie(s) the one before it named: "It lasts 13 months." */
 const FOLLOW_UP = /^(?:(it|this(?: one| cookie)?|that(?: one| cookie)?|the cookie)|they|these(?: cookies)?|those(?: cookies)?|both(?: of them| cookies)?|each(?: of them| cookie| one)?|the cookies)\b/i;
 

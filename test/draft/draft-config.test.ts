@@ -363,6 +363,7 @@ describe('reading a cookie section', () => {
     ['Intercom sets intercom-id-* for 9 months.', [['intercom-id-<app-id>', 'P9M', undefined]]],
     ['Hotjar sets _hjSession_{site_id} for 30 minutes and _hjSessionUser_* for a year.', [['_hjSession_<site-id>', 'PT30M', undefined], ['_hjSessionUser_<site-id>', 'P1Y', undefined]]],
     ['Our support widget sets acme-visitor-* and acme_seen for 30 days and 1 day.', [['acme-visitor-*', 'P30D', undefined], ['acme_seen', 'P1D', undefined]]],
+    ['Analytics cookies* such as _ga last 2 years. (*See the table below.)', [['_ga', 'P2Y', undefined]]],
   ];
   for (const [text, cookies] of LIFETIMES) {
     it(`reads each cookie's lifetime and domain in ${JSON.stringify(text)}`, () => {
