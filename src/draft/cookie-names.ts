@@ -1,6 +1,6 @@
 /**
  * Cookie names as a policy writes them in a sentence: tokens with an underscore, capitals near the
- * word "cookie", names the built-in list knows, and names with a site-specific part ("_ga_<id>").
+ * word "cookie" (or "cwci"), names the built-in list knows, and names with a site-specific part ("_ga_<id>").
  */
 import { KNOWN_COOKIES, knownCookie } from './known-services.js';
 
@@ -46,7 +46,8 @@ export function cookieNamesIn(text: string): WrittenName[] {
     const quoted = match[0] !== name;
     const before = text.slice(Math.max(0, match.index - 16), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 10);
-    const nearCookie = /\b(?:called|named|cookies?)\s*$/i.test(before) || /^\s*cookies?\b/i.test(after);
+    // "cwci" is Welsh for cookie: "y cwci IDE".
+    const nearCookie = /\b(?:called|named|cookies?|cwci(?:s|au)?)\s*$/i.test(before) || /^\s*(?:cookies?|cwci(?:s|au)?)\b/i.test(after);
     const looksLikeName =
       (/_/.test(name) && /[a-z]/i.test(name)) ||
       /^[a-z]+[A-Z][A-Za-z]*\d*$/.test(name) && nearCookie ||

@@ -29,7 +29,7 @@ describe('draftConfig', () => {
   });
 
   describe('every policy', () => {
-    const ALL = ['clear-picture', 'call-flow', 'cloud-phone', 'claranet-soho', 'cmm-telecoms', ...['cookie-table', 'prose-only', 'no-advertising', 'session-only', 'welsh-english', 'services-named'].map((name) => `/test/draft/policies/${name}.txt`)];
+    const ALL = ['clear-picture', 'call-flow', 'cloud-phone', 'claranet-soho', 'cmm-telecoms', ...['cookie-table', 'prose-only', 'no-advertising', 'session-only', 'welsh-english', 'welsh-durations', 'services-named'].map((name) => `/test/draft/policies/${name}.txt`)];
     for (const name of ALL) {
       it(`drafts a config for ${name} that passes the validator, with the consent cookie first`, async () => {
         const { config } = await draft(name);
@@ -265,6 +265,22 @@ describe('draftConfig', () => {
       ]);
       expect(config.hosts).to.deep.equal({ analytics: ['*.google-analytics.com', '*.googletagmanager.com'], advertising: ['www.youtube.com', 'www.youtube-nocookie.com'] });
       expect(config.provider.name).to.equal('Aberwen Town Council');
+    });
+
+    it('Welsh-English lifetimes: "blwyddyn", "30 diwrnod", "2 flynedd", "24 awr", "13 mis" and "munud" as the table and prose write them', async () => {
+      const { config, notes } = await ours('welsh-durations');
+      expect(config.categories).to.deep.equal(['necessary', 'preferences', 'analytics', 'advertising']);
+      expect(rows(config)).to.deep.equal([
+        ['cookie_consent', 'necessary', 'P182D', '', ''],
+        ['LCC_SESSION', 'necessary', 'session', '', ''],
+        ['cy_iaith', 'preferences', 'P1Y', '', ''],
+        ['arolwg_wedi_cau', 'preferences', 'P30D', '', ''],
+        ['_ga', 'analytics', 'P2Y', '', ''],
+        ['_gid', 'analytics', 'PT24H', '', ''],
+        ['IDE', 'advertising', 'P13M', 'doubleclick.net', ''],
+        ['_gat', 'analytics', 'PT1M', '', ''],
+      ]);
+      expect(notes).not.to.include('gives no lifetime');
     });
   });
 });

@@ -32,6 +32,9 @@ describe('reading cookies named in prose', () => {
     ['Hotjar sets _hjSession_{site_id} for 30 minutes and _hjSessionUser_* for a year.', [['_hjSession_<site-id>', 'PT30M', undefined], ['_hjSessionUser_<site-id>', 'P1Y', undefined]]],
     ['Our support widget sets acme-visitor-* and acme_seen for 30 days and 1 day.', [['acme-visitor-*', 'P30D', undefined], ['acme_seen', 'P1D', undefined]]],
     ['Analytics cookies* such as _ga last 2 years. (*See the table below.)', [['_ga', 'P2Y', undefined]]],
+    ["Mae _ga yn para 2 flynedd a _gid 24 awr.", [['_ga', 'P2Y', undefined], ['_gid', 'PT24H', undefined]]],
+    ["Mae'r cwci IDE ar doubleclick.net yn para 13 mis.", [['IDE', 'P13M', 'doubleclick.net']]],
+    ["Mae Google Analytics yn gosod y cwci _gat hefyd, sy'n para munud.", [['_gat', 'PT1M', undefined]]],
   ];
   for (const [text, cookies] of LIFETIMES) {
     it(`reads each cookie's lifetime and domain in ${JSON.stringify(text)}`, () => {
