@@ -2,26 +2,35 @@ import { expect } from '@open-wc/testing';
 import { findAddress, findEmail, findPhones, findProviderName, findUrls } from '../../src/draft/find-contact-details.js';
 
 describe('finding contact details', () => {
-  const NAMES: Array<[string, string | undefined]> = [
-    ['Acme Widgets Ltd ("we") respect your privacy.', 'Acme Widgets Ltd'],
-    ['If Acme Limited is sold… Acme Limited keeps your data.', 'Acme Limited'],
-    ['Register as a Blue Sky customer.\nWrite to Blue Sky Telecom, 1 High Street.', 'Blue Sky Telecom'],
-    ['This notice applies to data processed by or on behalf of Red Phone Co.', 'Red Phone Co'],
-    ['We respect your privacy. The Police may ask for data.', undefined],
+  /** What each reader finds in a text: the provider's name, a UK postal address. */
+  const READERS: Array<[string, (text: string) => string | undefined, Array<[string, string | undefined]>]> = [
+    [
+      'provider name',
+      findProviderName,
+      [
+        ['Acme Widgets Ltd ("we") respect your privacy.', 'Acme Widgets Ltd'],
+        ['If Acme Limited is sold… Acme Limited keeps your data.', 'Acme Limited'],
+        ['Register as a Blue Sky customer.\nWrite to Blue Sky Telecom, 1 High Street.', 'Blue Sky Telecom'],
+        ['This notice applies to data processed by or on behalf of Red Phone Co.', 'Red Phone Co'],
+        ['We respect your privacy. The Police may ask for data.', undefined],
+      ],
+    ],
+    [
+      'postal address',
+      findAddress,
+      [
+        ['Please write to Acme Ltd, 1 High Street, Leeds, LS1 4AP.', 'Acme Ltd, 1 High Street, Leeds, LS1 4AP'],
+        ['Send it to: Data Team, 2 Bridge Rd, Newcastle upon Tyne NE1 1AA', 'Data Team, 2 Bridge Rd, Newcastle upon Tyne NE1 1AA'],
+        ['Our office is at 3 Quay Street, Isle of Wight PO301AA.', '3 Quay Street, Isle of Wight PO30 1AA'],
+        ['The controller is Acme of 9 Elm Row, London EC1A 1BB. Write to us at Acme, 9 Elm Row, London EC1A 1BB.', 'Acme, 9 Elm Row, London EC1A 1BB'],
+        ['Our code is AB1 2CD.', undefined],
+      ],
+    ],
   ];
-  for (const [text, name] of NAMES) {
-    it(`reads the provider name from ${JSON.stringify(text)}`, () => expect(findProviderName(text)).to.equal(name));
-  }
-
-  const ADDRESSES: Array<[string, string | undefined]> = [
-    ['Please write to Acme Ltd, 1 High Street, Leeds, LS1 4AP.', 'Acme Ltd, 1 High Street, Leeds, LS1 4AP'],
-    ['Send it to: Data Team, 2 Bridge Rd, Newcastle upon Tyne NE1 1AA', 'Data Team, 2 Bridge Rd, Newcastle upon Tyne NE1 1AA'],
-    ['Our office is at 3 Quay Street, Isle of Wight PO301AA.', '3 Quay Street, Isle of Wight PO30 1AA'],
-    ['The controller is Acme of 9 Elm Row, London EC1A 1BB. Write to us at Acme, 9 Elm Row, London EC1A 1BB.', 'Acme, 9 Elm Row, London EC1A 1BB'],
-    ['Our code is AB1 2CD.', undefined],
-  ];
-  for (const [text, address] of ADDRESSES) {
-    it(`reads the postal address from ${JSON.stringify(text)}`, () => expect(findAddress(text)).to.equal(address));
+  for (const [what, reader, cases] of READERS) {
+    for (const [text, found] of cases) {
+      it(`reads the ${what} from ${JSON.stringify(text)}`, () => expect(reader(text)).to.equal(found));
+    }
   }
 
   it('reads UK phone numbers and whether they are offered for privacy questions', () => {
