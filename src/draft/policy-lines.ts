@@ -14,6 +14,7 @@ export const linesOf = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+/** Sentences and lines: a break after a full stop, question or exclamation mark, or a new line. */
 export const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/).filter(Boolean);
 
 /** A row of a table pasted as text: cells between "|" or tabs. */

@@ -23,7 +23,7 @@ export function tableColumns(cells: string[]): TableColumns | null {
   const columns: TableColumns = {};
   cells.forEach((cell, index) => {
     const key = NAME_HEADER.test(cell) ? 'name'
-      : /duration|expir|lifetime|how long|retention|hyd/i.test(cell) ? 'lifetime'
+      : LIFETIME_HEADER.test(cell) ? 'lifetime'
       : /provider|set by|owner|darparwr/i.test(cell) ? 'provider'
       : /purpose|description|used for|what it does|diben/i.test(cell) ? 'purpose'
       : /domain|host|parth/i.test(cell) ? 'domain'
