@@ -244,7 +244,7 @@ const widget = [
  * `prepare` script (`rollup -c --configDraftOnly`), so the command works on a fresh clone.
  */
 const draft = {
-  input: 'src/draft/draft-config.ts',
+  input: 'src/draft/index.ts',
   output: { file: 'dist-cli/draft.js', format: 'es' },
   plugins: [transpileOnly()],
 };
