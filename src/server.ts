@@ -254,14 +254,21 @@ export function rewriteNodeStream(source: ConsentSource | ServerConsent, config:
   // where there is no node:stream (an edge runtime reading consent only).
   const { Transform } = (globalThis as unknown as { process: { getBuiltinModule(name: 'node:stream'): { Transform: typeof NodeTransform } } }).process.getBuiltinModule('node:stream');
   const decoder = new TextDecoder();
-  const ready = rewriterFor(source, config, options);
+  let rewriter: HtmlRewriter | undefined;
+  const ready = rewriterFor(source, config, options).then((loaded) => (rewriter = loaded));
   const encode = (html: string) => (html ? Buffer.from(html) : undefined);
+  /**
+   * Runs at once when the parser is loaded: through a promise, every chunk of a fast source would
+   * be rewritten in one unbroken run of microtasks, and Node sends nothing (the socket stays corked)
+   * until the whole page is done.
+   */
+  const whenReady = (run: (rewriter: HtmlRewriter) => void, fail: (error: Error) => void) => (rewriter ? run(rewriter) : void ready.then(run, fail));
   return new Transform({
     transform(chunk: Buffer | string, _encoding: string, callback: (error?: Error | null, data?: Buffer) => void) {
-      ready.then((rewriter) => callback(null, encode(rewriter.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })))), callback);
+      whenReady((rewriter) => callback(null, encode(rewriter.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })))), callback);
     },
     flush(callback: (error?: Error | null, data?: Buffer) => void) {
-      ready.then((rewriter) => callback(null, encode(rewriter.write(decoder.decode()) + rewriter.end())), callback);
+      whenReady((rewriter) => callback(null, encode(rewriter.write(decoder.decode()) + rewriter.end())), callback);
     },
   });
 }
