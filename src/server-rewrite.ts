@@ -6,7 +6,7 @@
  * through as their raw source: only held start tags change, byte for byte.
  */
 import type { ConsentConfig } from './core/config/config-types.js';
-import { heldName, heldPrefix, isExecutableScript, scriptWaitsFor, tagWaitsFor, type TagAttribute, type UrlHold } from './core/held-form.js';
+import { heldName, heldPrefix, isExecutableScript, scriptWaitsFor, srcsetHold, tagWaitsFor, type TagAttribute, type UrlHold } from './core/held-form.js';
 import { hostCategories } from './core/host-rules.js';
 
 /** One start tag the rewrite held, for reports: where it was in the input, and what it waits for. */
@@ -91,13 +91,7 @@ export function urlHold(rules: ConsentConfig['hosts'] | null, granted: (category
     const categories = hostCategories(rules, url.hostname);
     return !categories.length || categories.every(granted) ? null : categories.join(' ');
   };
-  return (value, srcset) => {
-    if (!srcset) return hostHold(value);
-    let hold: string | null = null;
-    // Every URL of a srcset counts; its width and density descriptors never parse as a held host.
-    for (const part of value.split(/[\s,]+/)) if (part) hold ??= hostHold(part);
-    return hold;
-  };
+  return (value, srcset) => (srcset ? srcsetHold(value, hostHold) : hostHold(value));
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');

@@ -6,7 +6,7 @@
  * tags a visitor has not agreed to into held markup as the page streams out (it loads the optional
  * peer parse5-html-rewriting-stream when a rewrite starts).
  */
-import type { Transform as NodeTransform } from 'node:stream';
+import type { Transform } from 'node:stream';
 import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 import { parseConfig } from './core/config/parse-config.js';
 import { parseRecord, serviceCategories, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
@@ -169,6 +169,18 @@ export function readConsent(source: ConsentSource, config: unknown, options: Rea
   };
 }
 
+/**
+ * A web `TransformStream`, as the platform's own types declare it (the DOM library, or Node's
+ * types); a stand-in where neither is loaded, so these declarations need no particular library.
+ */
+export type HtmlTransformStream = typeof globalThis extends { TransformStream: { prototype: infer Stream } } ? Stream : { readonly readable: unknown; readonly writable: unknown };
+
+/**
+ * Node's `stream.Transform`. Left untyped on purpose: naming it would make these declarations fail
+ * to load in a project without Node's types (@types/node), which `readConsent` alone must not need.
+ */
+export type NodeTransformStream = any;
+
 /** The options of {@link rewriteStream} and {@link rewriteNodeStream}. */
 export interface RewriteOptions extends ReadConsentOptions {
   /**
@@ -176,7 +188,7 @@ export interface RewriteOptions extends ReadConsentOptions {
    * `Request`'s `url`; without one, relative URLs are taken as the page's own (they are, unless a
    * `<base>` points elsewhere).
    */
-  url?: string | URL;
+  url?: string | { readonly href: string };
   /** Told of every tag the rewrite held (for logs and tests). */
   onHeld?: (held: HeldTag) => void;
 }
@@ -200,7 +212,7 @@ const isConsent = (source: ConsentSource | ServerConsent): source is ServerConse
 function pageUrl(source: ConsentSource | ServerConsent, url: RewriteOptions['url']): URL | undefined {
   const address = url ?? (typeof source === 'object' && source !== null && 'url' in source ? (source as { url: unknown }).url : undefined);
   try {
-    return typeof address === 'string' || address instanceof URL ? new URL(address) : undefined;
+    return typeof address === 'string' || (typeof address === 'object' && address !== null && 'href' in address) ? new URL(String((address as { href?: string }).href ?? address)) : undefined;
   } catch {
     return undefined;
   }
@@ -225,7 +237,7 @@ async function rewriterFor(source: ConsentSource | ServerConsent, config: unknow
  * @example
  * return new Response(upstream.body.pipeThrough(rewriteStream(request, config)), upstream);
  */
-export function rewriteStream(source: ConsentSource | ServerConsent, config: unknown, options: RewriteOptions = {}): TransformStream<Uint8Array | string, Uint8Array> {
+export function rewriteStream(source: ConsentSource | ServerConsent, config: unknown, options: RewriteOptions = {}): HtmlTransformStream {
   let rewriter: HtmlRewriter;
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
@@ -249,10 +261,10 @@ export function rewriteStream(source: ConsentSource | ServerConsent, config: unk
  * @example
  * createReadStream('index.html').pipe(rewriteNodeStream(req, config)).pipe(res);
  */
-export function rewriteNodeStream(source: ConsentSource | ServerConsent, config: unknown, options: RewriteOptions = {}): NodeTransform {
+export function rewriteNodeStream(source: ConsentSource | ServerConsent, config: unknown, options: RewriteOptions = {}): NodeTransformStream {
   // Taken from the running Node rather than imported, so that `cookie-consent/server` still loads
   // where there is no node:stream (an edge runtime reading consent only).
-  const { Transform } = (globalThis as unknown as { process: { getBuiltinModule(name: 'node:stream'): { Transform: typeof NodeTransform } } }).process.getBuiltinModule('node:stream');
+  const { Transform: NodeTransform } = (globalThis as unknown as { process: { getBuiltinModule(name: 'node:stream'): { Transform: typeof Transform } } }).process.getBuiltinModule('node:stream');
   const decoder = new TextDecoder();
   let rewriter: HtmlRewriter | undefined;
   const ready = rewriterFor(source, config, options).then((loaded) => (rewriter = loaded));
@@ -263,7 +275,7 @@ export function rewriteNodeStream(source: ConsentSource | ServerConsent, config:
    * until the whole page is done.
    */
   const whenReady = (run: (rewriter: HtmlRewriter) => void, fail: (error: Error) => void) => (rewriter ? run(rewriter) : void ready.then(run, fail));
-  return new Transform({
+  return new NodeTransform({
     transform(chunk: Buffer | string, _encoding: string, callback: (error?: Error | null, data?: Buffer) => void) {
       whenReady((rewriter) => callback(null, encode(rewriter.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })))), callback);
     },

@@ -17,6 +17,16 @@ export interface TagAttribute {
  */
 export type UrlHold = (url: string, srcset?: boolean) => string | null;
 
+/**
+ * What a srcset waits for: the first held URL among its candidates, by `hostHold` (the width and
+ * density descriptors between them never parse as a held host).
+ */
+export function srcsetHold(value: string, hostHold: (url: string) => string | null): string | null {
+  let hold: string | null = null;
+  for (const part of value.split(/[\s,]+/)) if (part) hold ??= hostHold(part);
+  return hold;
+}
+
 /** A `<link>` that makes the browser contact its host before anything runs: these `rel` values. */
 const EARLY_LINK = /(^|\s)(pre(load|fetch|connect)|dns-prefetch|modulepreload)(\s|$)/i;
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { heldName, heldPrefix, isExecutableScript, scriptWaitsFor, tagWaitsFor, type TagAttribute } from '../../src/core/held-form.js';
+import { heldName, heldPrefix, isExecutableScript, scriptWaitsFor, srcsetHold, tagWaitsFor, type TagAttribute } from '../../src/core/held-form.js';
 
 /** Holds URLs on ads.example (advertising) and stats.example (analytics), as the config's `hosts` would. */
 const hold = (url: string) => (/\/\/ads\.example\b/.test(url) ? 'advertising' : /\/\/stats\.example\b/.test(url) ? 'analytics' : null);
@@ -42,6 +42,24 @@ describe('held form', () => {
       expect(['href', 'rel', 'src'].map((name) => heldName('link', name))).to.deep.equal(['data-href', 'rel', 'src']);
       expect(heldPrefix('iframe', 'advertising analytics')).to.equal(' data-category="advertising analytics"');
     });
+  });
+
+  describe('srcsetHold', () => {
+    const asked: string[] = [];
+    const hostHold = (url: string) => (asked.push(url), hold(url));
+    const cases: [string, string | null, string[], string][] = [
+      ['https://cdn.example/a.png 1x, https://ads.example/b.png 2x', 'advertising', ['https://cdn.example/a.png', '1x', 'https://ads.example/b.png'], 'a held candidate after one that is not, and nothing after it'],
+      ['https://stats.example/a.png 480w,https://ads.example/b.png 800w', 'analytics', ['https://stats.example/a.png'], 'the first held candidate, without spaces after commas'],
+      ['/a.png 1x, /b.png 2x', null, ['/a.png', '1x', '/b.png', '2x'], 'none held'],
+      ['', null, [], 'an empty srcset'],
+    ];
+    for (const [value, expected, parts, why] of cases) {
+      it(why, () => {
+        asked.length = 0;
+        expect(srcsetHold(value, hostHold)).to.equal(expected);
+        expect(asked).to.deep.equal(parts);
+      });
+    }
   });
 
   describe('scriptWaitsFor', () => {
