@@ -62,10 +62,13 @@ export function loadParser(): Promise<RewritingStreamClass> {
   return parserModule;
 }
 
+/** A parsed URL, typed through the platform's own `URL` so that the declarations need no particular library. */
+type ParsedUrl = typeof globalThis extends { URL: { prototype: infer Parsed } } ? Parsed : { readonly href: string; readonly origin: string };
+
 /** The page's address and its `<base>`, as far as the rewrite knows them. */
 export interface PageAddress {
-  url?: URL;
-  base?: URL;
+  url?: ParsedUrl;
+  base?: ParsedUrl;
 }
 
 /**
