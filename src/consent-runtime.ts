@@ -1,9 +1,10 @@
 import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 import { fallbackConfig, formatConfigErrors } from './core/config/parse-config.js';
 import type { Json } from './core/config/reader.js';
-import { createRecord, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
+import { createRecord, grantsOf, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
 import { decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
 import { consentModeState } from './core/consent-mode.js';
+import { isOwnTrue } from './core/own-property.js';
 import type { AuditEntry } from './core/audit.js';
 import type { Strings } from './i18n/en-GB.js';
 import { ConsentStore, randomId, seemsDecided } from './page/consent-store.js';
@@ -181,7 +182,7 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.update(grants);
     if (valid) {
       this.blocker.setChoices(this.choices());
-      cleanUpCategories(config, this.optional().filter((id) => !grants?.categories[id]), this.win);
+      cleanUpCategories(config, this.optional().filter((id) => !isOwnTrue(grants?.categories, id)), this.win);
       if (config.consentLog) this.startLog(config.consentLog.endpoint);
     }
   }
@@ -264,7 +265,7 @@ export class ConsentRuntime extends EventTarget {
   }
 
   hasConsent(category: string): boolean {
-    return this.grants()?.categories[category] === true;
+    return isOwnTrue(this.grants()?.categories, category);
   }
 
   /**
@@ -273,18 +274,7 @@ export class ConsentRuntime extends EventTarget {
    */
   grants(): Grants | null {
     const record = this.record;
-    if (!record || this.status !== 'ready') return null;
-    if (!this.gpc || record.gpc) return record;
-    // A decision made before the browser sent GPC never re-grants sale/sharing categories over it,
-    // nor their services.
-    const categories = { ...record.categories };
-    const services = { ...record.services };
-    for (const category of this.config.categories) {
-      if (!category.saleOrSharing) continue;
-      categories[category.id] = false;
-      for (const service of category.services) services[service.id] = false;
-    }
-    return { categories, services };
+    return record && this.status === 'ready' ? grantsOf(this.config, record, this.gpc) : null;
   }
 
   /** Forgets the decision so the banner shows again. */

@@ -10,6 +10,7 @@ import type { ConsentConfig } from './core/config/config-types.js';
 import { readCosmetic } from './core/config/cosmetic.js';
 import { formatConfigWarnings } from './core/config/parse-config.js';
 import { grantChoices } from './core/decision.js';
+import { ownValue } from './core/own-property.js';
 import { currentRuntime } from './runtime-holder.js';
 import type { Strings } from './i18n/en-GB.js';
 import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from './i18n/strings.js';
@@ -36,7 +37,7 @@ async function loadStrings(base: string | null, config: ConsentConfig): Promise<
       console.warn(`cookie-consent: could not load the "${builtInLanguage}" strings, showing English: ${(error as Error).message}`);
     }
   }
-  const language = chain.find((tag) => builtIn[tag] || config.texts[tag]) ?? 'en-GB';
+  const language = chain.find((tag) => ownValue(builtIn, tag) || ownValue(config.texts, tag)) ?? 'en-GB';
   const strings = resolveStrings(chain, builtIn, config.texts);
   strings.description = describeCategories(strings, chain, config.texts, language, config.categories);
   return { strings, language };

@@ -9,11 +9,12 @@
 import type { Transform } from 'node:stream';
 import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 import { parseConfig } from './core/config/parse-config.js';
-import { parseRecord, serviceCategories, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
+import { grantsOf, parseRecord, serviceCategories, type ConsentGrants, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
+import { isOwnTrue } from './core/own-property.js';
 import { createRewriter, loadParser, urlHold, type HeldTag, type HtmlRewriter, type PageAddress } from './server-rewrite.js';
 
 export type { ConfigError, ConsentConfig } from './core/config/config-types.js';
-export type { ConsentRecord, RecordProblem } from './core/consent-record.js';
+export type { ConsentGrants, ConsentRecord, RecordProblem } from './core/consent-record.js';
 export type { HeldTag } from './server-rewrite.js';
 
 /** A Fetch API `Request` (or anything with its `headers.get`). */
@@ -42,12 +43,6 @@ export interface ReadConsentOptions {
 /** Why there is no usable decision: the record's problems, or `config` when the config is invalid. */
 export type ConsentProblem = RecordProblem | 'config';
 
-/** What may run, after Global Privacy Control is applied: the same shape the browser's blocker uses. */
-export interface ConsentGrants {
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-}
-
 /** The result of {@link readConsent}. */
 export interface ServerConsent {
   /**
@@ -67,8 +62,10 @@ export interface ServerConsent {
   /** The request carried Global Privacy Control. */
   readonly gpc: boolean;
   /**
-   * What may run: the record's choices, except that under Global Privacy Control a decision made
-   * without it never grants `saleOrSharing` categories (advertising). Null without a record.
+   * What may run, always `{ categories, services }` (category id → granted, service id → granted),
+   * never the record itself: the record's choices, except that under Global Privacy Control a
+   * decision made without it never grants `saleOrSharing` categories (advertising) nor their
+   * services. Null without a record.
    */
   readonly grants: ConsentGrants | null;
   /** True when the category may run on this page, as `CookieConsent.hasConsent()` in the browser. */
@@ -149,14 +146,9 @@ export function readConsent(source: ConsentSource, config: unknown, options: Rea
     ({ record, problem } = result);
   }
 
-  let grants: ConsentGrants | null = record;
-  if (record && gpc && !record.gpc) {
-    const categories = { ...record.categories };
-    for (const category of checked.categories) if (category.saleOrSharing) categories[category.id] = false;
-    grants = { categories, services: record.services };
-  }
+  const grants: ConsentGrants | null = record && grantsOf(checked, record, gpc);
   const owners = serviceCategories(checked);
-  const hasConsent = (category: string): boolean => grants?.categories[category] === true;
+  const hasConsent = (category: string): boolean => isOwnTrue(grants?.categories, category);
 
   return {
     record,
@@ -165,7 +157,7 @@ export function readConsent(source: ConsentSource, config: unknown, options: Rea
     gpc,
     grants,
     hasConsent,
-    hasService: (service) => grants?.services[service] === true && hasConsent(owners.get(service) ?? ''),
+    hasService: (service) => isOwnTrue(grants?.services, service) && hasConsent(owners.get(service) ?? ''),
   };
 }
 

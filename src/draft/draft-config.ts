@@ -5,7 +5,7 @@
  * not name are declared as examples, and everything the text does not say is listed in `notes`.
  */
 import { KNOWN_SERVICES, knownCookie } from './known-services.js';
-import { headingCategory, OPTIONAL_CATEGORIES, readCookieSection, statementsOf, type CategoryId, type OptionalCategory, type SectionReading, type Statement } from './read-cookie-section.js';
+import { escape, headingCategory, OPTIONAL_CATEGORIES, readCookieSection, statementsOf, type CategoryId, type OptionalCategory, type SectionReading, type Statement } from './read-cookie-section.js';
 
 export { formatConfigErrors, formatConfigWarnings, parseConfig } from '../core/config/parse-config.js';
 export { KNOWN_SERVICES } from './known-services.js';
@@ -393,7 +393,9 @@ export function draftConfig(policyText: string): DraftResult {
           purpose: cookie.purpose,
         });
       }
-      decide(`cookies of ${service.name} (${service.cookies.map((cookie) => cookie.label).join(', ')}) from the built-in list of services, since the policy names the service but not its cookies: "${sentence}"`, service.source);
+      const labels = service.cookies.map((cookie) => cookie.label).join(', ');
+      decide(`cookies of ${service.name} (${labels}) from the built-in list of services, since the policy names the service but not its cookies: "${sentence}"`, service.source);
+      notes.push(`The policy names ${service.name} ("${sentence}") but none of its cookies: declared ${labels} from the built-in list of services (${service.source}); check that the site sets them, and name them in the policy.`);
     }
     addHosts(category, service.hosts, service.source);
   }
@@ -403,10 +405,12 @@ export function draftConfig(policyText: string): DraftResult {
   ];
   for (const cookie of named) {
     const known = KNOWN_SERVICES.flatMap((service) => service.cookies).find((entry) => entry.label === cookie.name && entry.pattern);
-    if (known) {
+    // A prefix the built-in list does not know, written "acme-visitor-*": every name it starts.
+    const pattern = known?.pattern ?? (cookie.name?.endsWith('*') ? `^${escape(cookie.name.slice(0, -1))}` : undefined);
+    if (pattern && !cookies.some((other) => other.pattern === pattern)) {
       const { name: _label, ...rest } = cookie;
-      cookies.push({ ...rest, pattern: known.pattern, purpose: `${cookie.purpose} (${known.label})` } as DraftCookie);
-    } else if (!cookies.some((other) => other.name === cookie.name)) cookies.push(cookie);
+      cookies.push({ ...rest, pattern, purpose: `${cookie.purpose} (${known?.label ?? cookie.name})` } as DraftCookie);
+    } else if (!pattern && !cookies.some((other) => other.name === cookie.name)) cookies.push(cookie);
   }
 
   // Kinds the section describes without naming a cookie: one example each, to replace.

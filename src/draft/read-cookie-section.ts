@@ -84,6 +84,27 @@ const DOMAIN = /(?<![@\w.-])\.?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net
 const COMMON_CAPS = new Set(['UK', 'EU', 'EEA', 'GDPR', 'PECR', 'ICO', 'IP', 'ID', 'URL', 'HTML', 'HTTP', 'HTTPS', 'SMS', 'VAT', 'CCTV', 'NHS', 'FAQ', 'PDF', 'API', 'USA', 'US', 'DPO', 'SAR', 'ISP', 'ICT', 'CEO', 'IT', 'TV', 'PC', 'CV', 'OK', 'AND', 'OR', 'THE', 'NOT', 'ALL', 'DPA', 'LTD', 'PLC', 'LLP', 'ISO', 'SSL', 'TLS', 'CSS', 'JS', 'JSON', 'XML', 'GA4']);
 const CAPS_NAME_ENDING = /(?:SESS(?:ION)?(?:ID)?|ID|TOKEN|AUTH|CSRF|XSRF)$/;
 const NAME_TOKEN = /(?<![\w@./-])(?:[`'"‘“])?([A-Za-z_][\w.-]*[\w])(?:[`'"’”])?(?![\w@/])/g;
+/**
+ * A name with a site-specific part, as policies write it: "intercom-id-*", "_ga_<container-id>",
+ * "_hjSession_{id}". The fixed part ends in "-", "_" or ".", so a footnote mark ("cookies*") is no name.
+ */
+const SITE_SPECIFIC = /(?<![\w@./-])([A-Za-z_][\w.-]*?[-_.])(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\])(?![\w*])/g;
+/** A statement that goes on about the cookie(s) the one before it named: "It lasts 13 months." */
+const FOLLOW_UP = /^(?:(it|this(?: one| cookie)?|that(?: one| cookie)?|the cookie)|they|these(?: cookies)?|those(?: cookies)?|both(?: of them| cookies)?|each(?: of them| cookie| one)?|the cookies)\b/i;
+
+/**
+ * The name to declare for one written with a site-specific part: the built-in list's label when it
+ * knows the prefix ("intercom-id-*" is Intercom's "intercom-id-<app-id>"), else the prefix and "*"
+ * (declared as a pattern). Undefined for a name without such a part.
+ */
+export function siteSpecificName(written: string): string | undefined {
+  SITE_SPECIFIC.lastIndex = 0;
+  const match = SITE_SPECIFIC.exec(written);
+  if (!match || match.index !== 0 || match[0].length !== written.length || !/[a-z]/i.test(match[1])) return undefined;
+  const prefix = match[1];
+  const known = KNOWN_SERVICES.flatMap((service) => service.cookies).find((cookie) => cookie.pattern && new RegExp(cookie.pattern).test(prefix) && cookie.label.startsWith(prefix));
+  return known?.label ?? `${prefix}*`;
+}
 
 /** "2 years" → "P2Y", "session" → "session"; undefined for anything else. */
 export function readDuration(text: string): string | undefined {
@@ -139,9 +160,13 @@ export function statementsOf(lines: Array<{ text: string; heading?: CategoryId }
 const NAME_HEADER = /^(?:(?:cookie|cwci)(?: name)?|name|enw)(?:\s*\/\s*(?:(?:cookie|cwci)(?: name)?|name|enw))?$/i;
 const isTableHeader = (cells: string[]) => cells.some((cell) => NAME_HEADER.test(cell)) && cells.some((cell) => /duration|expir|lifetime|how long|retention|\bhyd\b/i.test(cell));
 
-/** Cookie names a statement of the cookie section gives: tokens with an underscore, capitals near the word "cookie", known names. */
-function namesIn(text: string): Array<{ name: string; index: number }> {
-  const names: Array<{ name: string; index: number }> = [];
+/**
+ * Cookie names a statement of the cookie section gives: tokens with an underscore, capitals near the
+ * word "cookie", known names. Every place a name is written, in order: a detail belongs to the
+ * nearest name before it ("sets _ga and _gid: _ga lasts 2 years and _gid 24 hours").
+ */
+function namesIn(text: string): Array<{ name: string; index: number; length: number }> {
+  const names: Array<{ name: string; index: number; length: number }> = [];
   NAME_TOKEN.lastIndex = 0;
   for (const match of text.matchAll(NAME_TOKEN)) {
     const name = match[1];
@@ -156,17 +181,16 @@ function namesIn(text: string): Array<{ name: string; index: number }> {
       (quoted && nearCookie && !/\s/.test(name)) ||
       (knownCookie(name) !== undefined && name.length > 2 && (nearCookie || /[_A-Z]/.test(name)));
     if (!looksLikeName || /^\d|^https?$|\.(?:com|net|org|uk|io)$/i.test(name) || /^(?:e\.g|i\.e|etc)$/i.test(name)) continue;
-    if (!names.some((existing) => existing.name === name)) names.push({ name, index: match.index });
+    names.push({ name, index: match.index, length: match[0].length });
   }
-  // Names with a site-specific part, written as the vendor documents them ("_ga_<container-id>").
-  for (const service of KNOWN_SERVICES) {
-    for (const cookie of service.cookies) {
-      const index = cookie.pattern ? text.indexOf(cookie.label) : -1;
-      if (index >= 0) names.push({ name: cookie.label, index });
-    }
+  // Names with a site-specific part ("_ga_<container-id>", "intercom-id-*"), wherever they are written.
+  SITE_SPECIFIC.lastIndex = 0;
+  for (const match of text.matchAll(SITE_SPECIFIC)) {
+    const name = siteSpecificName(match[0]);
+    if (name) names.push({ name, index: match.index, length: match[0].length });
   }
   return names
-    .filter((candidate) => !names.some((other) => other !== candidate && other.name.length > candidate.name.length && other.index <= candidate.index && other.index + other.name.length > candidate.index))
+    .filter((candidate) => !names.some((other) => other !== candidate && other.length > candidate.length && other.index <= candidate.index && other.index + other.length > candidate.index))
     .sort((a, b) => a.index - b.index);
 }
 
@@ -176,7 +200,8 @@ function domainsIn(text: string): Array<{ domain: string; index: number }> {
   return [...withoutUrls.matchAll(DOMAIN)].map((match) => ({ domain: match[1].toLowerCase(), index: match.index }));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `text` as a regular expression that matches it literally. */
+export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Services a statement names. Once the section has named one in full ("Microsoft Clarity"), a
  * later statement may use its last word alone ("Apart from Clarity"), capitalised as a name.
@@ -206,8 +231,12 @@ export function readCookieSection(statements: Statement[]): SectionReading {
     }
   };
 
+  /** The cookies the statement before named: the next may go on about them. */
+  let previous: NamedCookie[] = [];
   for (const statement of statements) {
     const { text } = statement;
+    const before = previous;
+    previous = [];
     if (statement.cells) {
       if (isTableHeader(statement.cells)) {
         columns = {};
@@ -226,6 +255,8 @@ export function readCookieSection(statements: Statement[]): SectionReading {
       continue;
     }
     if (BROWSER_CONTROL.test(text)) continue;
+    // "It lasts 13 months. It is set on doubleclick.net.": still the same cookies.
+    if (readFollowUp(text, before)) previous = before;
     // A statement may say yes and no ("… to see how visitors use the site; we do not use them for
     // advertising"): each clause is read on its own, a negated one only for what it rules out.
     const clauses = text.split(/;\s*|,?\s+but\s+|,?\s+however,?\s+/i);
@@ -250,7 +281,8 @@ export function readCookieSection(statements: Statement[]): SectionReading {
     if (SESSION.test(text) && !reading.session) reading.session = text;
     if (categories.has('advertising') && THIRD_PARTY.test(text) && !reading.thirdPartyAdvertising) reading.thirdPartyAdvertising = text;
     for (const service of services) if (!reading.services.has(service)) reading.services.set(service, text);
-    readProseCookies(statement, categories, services, addCookie);
+    const named = readProseCookies(statement, categories, services, addCookie);
+    if (named.length) previous = reading.cookies.filter((cookie) => named.includes(cookie.name));
   }
   return reading;
 }
@@ -297,7 +329,7 @@ function readTableRow(statement: Statement, columns: Record<string, number> | nu
   if (lifetime === 'session' && !reading.session) reading.session = statement.text;
   if (known && !reading.services.has(known.service)) reading.services.set(known.service, statement.text);
   addCookie({
-    name: name.replace(/[<{[].*$/, '') || name,
+    name: siteSpecificName(name) ?? name,
     category,
     lifetime,
     domain: domain && !/^(?:first|own|this site)/i.test(domainText) ? domain : undefined,
@@ -309,27 +341,31 @@ function readTableRow(statement: Statement, columns: Record<string, number> | nu
   });
 }
 
-/** Cookie names in a sentence, each with the duration and domain written nearest after it. */
-function readProseCookies(statement: Statement, categories: Set<CategoryId>, services: KnownService[], addCookie: (cookie: NamedCookie) => void): void {
+/**
+ * Cookie names in a sentence, each with the duration and domain written nearest after it; the
+ * names it gave, so the next statement can go on about them ("It lasts 13 months.").
+ */
+function readProseCookies(statement: Statement, categories: Set<CategoryId>, services: KnownService[], addCookie: (cookie: NamedCookie) => void): string[] {
   const { text } = statement;
-  const names = namesIn(text);
-  if (!names.length) return;
+  const written = namesIn(text);
+  if (!written.length) return [];
+  const names = written.filter((entry, index) => written.findIndex((other) => other.name === entry.name) === index);
   DURATION.lastIndex = 0;
   const durations = [...text.matchAll(DURATION)].map((match) => ({ value: durationFromMatch(match as RegExpExecArray), index: match.index }));
   const domains = domainsIn(text);
-  const ownerOf = <T extends { index: number }>(index: number) => {
-    // A detail belongs to the name written last before it ("_ga (2 years) and IDE (13 months)").
-    return (item: T) => {
-      const owner = [...names].reverse().find((candidate) => candidate.index < item.index) ?? names[0];
-      return owner.index === index;
-    };
-  };
+  // A detail belongs to the name written last before it ("_ga (2 years) and IDE (13 months)"), the
+  // same name written again counting ("sets _ga and _gid: _ga lasts 2 years and _gid 24 hours").
+  const ownerOf = (name: string) => (item: { index: number }) =>
+    ([...written].reverse().find((candidate) => candidate.index < item.index) ?? written[0]).name === name;
+  // "_ga and _gid last 2 years and 24 hours (respectively)": as many lifetimes as names, all after
+  // the last name, are theirs in order.
+  const respectively = names.length > 1 && durations.length === names.length && durations[0].index > written[written.length - 1].index;
   const category = categories.size === 1 ? [...categories][0] : statement.heading;
   // A provider the sentence names that the built-in list does not know ("provided by Acme Chat Ltd").
   const namedProvider = /\b(?:set|provided|served|placed|run|operated) by ((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|of|and))*)/.exec(text)?.[1]?.replace(/(?: (?:of|and))+$/, '');
-  for (const { name, index } of names) {
-    const lifetime = durations.find(ownerOf(index))?.value ?? (durations.length === 1 ? durations[0].value : undefined);
-    const domain = domains.find(ownerOf(index))?.domain;
+  names.forEach(({ name }, order) => {
+    const lifetime = (respectively ? durations[order] : durations.find(ownerOf(name)))?.value ?? (durations.length === 1 ? durations[0].value : undefined);
+    const domain = domains.find(ownerOf(name))?.domain;
     const known = knownCookie(name);
     const service = known?.service ?? (services.length === 1 ? services[0] : undefined);
     const sessionWords = !lifetime && /\bsession cookie\b/i.test(text) && names.length === 1 ? 'session' : undefined;
@@ -344,5 +380,27 @@ function readProseCookies(statement: Statement, categories: Set<CategoryId>, ser
       from: { ...(lifetime ?? sessionWords ? { lifetime: 'policy' } : {}), ...(domain ? { domain: 'policy' } : {}), ...(category ? { category: categories.size === 1 ? 'policy' : 'heading' } : {}) },
       statement: text,
     });
+  });
+  return names.map(({ name }) => name);
+}
+
+/**
+ * A statement that names no cookie but goes on about the ones the statement before it named ("It
+ * lasts 13 months.", "Both are set on doubleclick.net."): what they lacked, from it. "It" and "this
+ * cookie" speak of one cookie only. True when it is about them, so the next statement may be too.
+ */
+function readFollowUp(text: string, previous: NamedCookie[]): boolean {
+  const match = FOLLOW_UP.exec(text);
+  if (!match || !previous.length || (match[1] && previous.length > 1)) return false;
+  const lifetime = readDuration(text);
+  const domain = domainsIn(text)[0]?.domain;
+  for (const cookie of previous) {
+    const added = { lifetime: !cookie.lifetime && lifetime, domain: !cookie.domain && domain };
+    if (added.lifetime) cookie.lifetime = lifetime;
+    if (added.domain) cookie.domain = domain;
+    if (!added.lifetime && !added.domain) continue;
+    cookie.from = { ...cookie.from, ...(added.lifetime ? { lifetime: 'policy' } : {}), ...(added.domain ? { domain: 'policy' } : {}) };
+    cookie.statement = `${cookie.statement} ${text}`;
   }
+  return true;
 }

@@ -259,6 +259,30 @@ describe('draftConfig', () => {
       expect(decisions.some((entry) => entry.decision.startsWith('cookies of Meta Pixel'))).to.equal(false);
     });
 
+    it('a site-specific name of a known service: only the cookie the policy names, no others from the built-in list', () => {
+      const result = draftConfig('Cookies\nOur live chat is provided by Intercom. It sets intercom-id-* to remember you for 9 months.\nOur support widget sets acme-visitor-* for 30 days.') as Extract<DraftResult, { ok: true }>;
+      expect(rows(result.config).slice(1)).to.deep.equal([
+        ['^intercom-id-', 'preferences', 'P9M', '', ''],
+        ['^acme-visitor-', 'preferences', 'P30D', '', ''],
+      ]);
+      expect(parseConfig(result.config).errors).to.deep.equal([]);
+      expect(result.notes.join('\n')).not.to.include('names Intercom');
+      expect(result.decisions.some((entry) => entry.decision.startsWith('cookies of Intercom'))).to.equal(false);
+    });
+
+    it('a service named without its cookies: the built-in ones, and a note that says so', () => {
+      const result = draftConfig('Cookies\nOur live chat is provided by Intercom, which remembers your conversation.') as Extract<DraftResult, { ok: true }>;
+      expect(rows(result.config).slice(1).map((row) => row[0])).to.deep.equal(['^intercom-id-', '^intercom-session-', '^intercom-device-id-']);
+      expect(result.notes.join('\n')).to.include('The policy names Intercom ("Our live chat is provided by Intercom, which remembers your conversation.") but none of its cookies: declared intercom-id-<app-id>, intercom-session-<app-id>, intercom-device-id-<app-id> from the built-in list of services');
+    });
+
+    it('a lifetime in the sentence after the one naming the cookie', () => {
+      const result = draftConfig('Cookies\nOur advertising partner sets a cookie called IDE on doubleclick.net to show you adverts.\nIt lasts 13 months.') as Extract<DraftResult, { ok: true }>;
+      expect(rows(result.config).slice(1)).to.deep.equal([['IDE', 'advertising', 'P13M', 'doubleclick.net', '']]);
+      expect(result.notes.join('\n')).not.to.include('no lifetime for IDE');
+      expect(result.decisions.find((entry) => entry.decision.startsWith('cookie IDE'))?.source).to.include('It lasts 13 months.');
+    });
+
     it('Welsh-English headings: the sections under "Cwcis / Cookies", a pattern for a site-specific name, YouTube from the built-in list', async () => {
       const { config } = await ours('welsh-english');
       expect(config.categories).to.deep.equal(['necessary', 'analytics', 'advertising']);
@@ -320,6 +344,32 @@ describe('reading a cookie section', () => {
       ['IDE', 'P13M', 'doubleclick.net'],
     ]);
   });
+
+  const LIFETIMES: Array<[string, Array<[string, string | undefined, string | undefined]>]> = [
+    ['_ga lasts 2 years and _gid 24 hours.', [['_ga', 'P2Y', undefined], ['_gid', 'PT24H', undefined]]],
+    ['Google Analytics sets _ga and _gid: _ga lasts 2 years and _gid 24 hours.', [['_ga', 'P2Y', undefined], ['_gid', 'PT24H', undefined]]],
+    ['We set _ga and _gid; _gid lasts 24 hours and _ga 2 years.', [['_ga', 'P2Y', undefined], ['_gid', 'PT24H', undefined]]],
+    ['The cookies _ga and _gid last 2 years and 24 hours respectively.', [['_ga', 'P2Y', undefined], ['_gid', 'PT24H', undefined]]],
+    ['_ga and _gid last 2 years.', [['_ga', 'P2Y', undefined], ['_gid', 'P2Y', undefined]]],
+    ['_ga lasts 2 years, _gid lasts 24 hours and the IDE cookie lasts 13 months.', [['_ga', 'P2Y', undefined], ['_gid', 'PT24H', undefined], ['IDE', 'P13M', undefined]]],
+    ['Our advertising partner sets a cookie called IDE on doubleclick.net.\nIt lasts 13 months.', [['IDE', 'P13M', 'doubleclick.net']]],
+    ['Our advertising partner sets a cookie called IDE. It lasts 13 months. It is set on doubleclick.net.', [['IDE', 'P13M', 'doubleclick.net']]],
+    ['We use a cookie named SESSID to keep you logged in. This cookie is deleted when you close your browser.', [['SESSID', 'session', undefined]]],
+    ['Our chat sets acme_chat and acme_seen. Both last 30 days.', [['acme_chat', 'P30D', undefined], ['acme_seen', 'P30D', undefined]]],
+    // "It" speaks of one cookie: with two named before, it is not guessed at.
+    ['Our chat sets acme_chat and acme_seen. It lasts 30 days.', [['acme_chat', undefined, undefined], ['acme_seen', undefined, undefined]]],
+    // Only the very next statement goes on about them.
+    ['We set a cookie called IDE. Adverts pay for the site. It lasts 13 months.', [['IDE', undefined, undefined]]],
+    ['Intercom sets intercom-id-* for 9 months.', [['intercom-id-<app-id>', 'P9M', undefined]]],
+    ['Hotjar sets _hjSession_{site_id} for 30 minutes and _hjSessionUser_* for a year.', [['_hjSession_<site-id>', 'PT30M', undefined], ['_hjSessionUser_<site-id>', 'P1Y', undefined]]],
+    ['Our support widget sets acme-visitor-* and acme_seen for 30 days and 1 day.', [['acme-visitor-*', 'P30D', undefined], ['acme_seen', 'P1D', undefined]]],
+    ['Analytics cookies* such as _ga last 2 years. (*See the table below.)', [['_ga', 'P2Y', undefined]]],
+  ];
+  for (const [text, cookies] of LIFETIMES) {
+    it(`reads each cookie's lifetime and domain in ${JSON.stringify(text)}`, () => {
+      expect(read(text).cookies.map((cookie) => [cookie.name, cookie.lifetime, cookie.domain])).to.deep.equal(cookies);
+    });
+  }
 
   it('gives a cookie the provider the sentence names', () => {
     const { cookies } = read('Our support chat is provided by Acme Chat Ltd and sets acme_chat_id for 30 days.');

@@ -23,6 +23,51 @@ async function firstLayer(seed: string, width: number, height: number) {
   return { win, root, banner, accept: size('accept'), reject: size('reject'), manage: size('manage'), links, lastButton };
 }
 
+/** The preferences dialog's decision buttons, rounded to whole pixels, once it is open. */
+async function dialogButtons(seed: string, width: number, height: number) {
+  const config = await (await fetch(`/seeds/${seed}/cookie-consent.json`)).json();
+  const { win, element } = await openWidgetPage({ width, height, config });
+  await element.showPreferences();
+  await settled(element, win);
+  const root = shadowOf(element);
+  const size = (action: string) => {
+    const button = root.querySelector<HTMLElement>(`dialog .actions [data-action="${action}"]`)!;
+    const rect = button.getBoundingClientRect();
+    const style = win.getComputedStyle(button);
+    return {
+      width: Math.round(rect.width),
+      height: Math.round(rect.height),
+      weight: style.fontWeight,
+      font: style.fontSize,
+      inView: rect.left >= 0 && rect.right <= width && rect.bottom <= height,
+      clipped: button.scrollWidth > button.clientWidth,
+    };
+  };
+  return { accept: size('accept'), reject: size('reject'), save: size('save') };
+}
+
+describe('<cookie-consent> preferences dialog geometry, with the seed providers’ texts', () => {
+  afterEach(clearCookies);
+
+  for (const seed of SEEDS) {
+    for (const [width, height] of [[320, 568], [375, 667]]) {
+      it(`${seed}: Reject all is Accept all’s twin at ${width}×${height}, side by side, Save as tall and as heavy`, async () => {
+        const { accept, reject, save } = await dialogButtons(seed, width, height);
+        expect(reject, 'Reject all beside Accept all').to.deep.equal(accept);
+        expect([save.height, save.weight, save.font, save.inView, save.clipped]).to.deep.equal([accept.height, accept.weight, accept.font, true, false]);
+        expect([accept.inView, accept.clipped], 'Accept all in view, not clipped').to.deep.equal([true, false]);
+        expect(accept.height, 'a 44 px target').to.be.at.least(44);
+      });
+    }
+
+    it(`${seed}: three equal buttons at 1280×800`, async () => {
+      const { accept, reject, save } = await dialogButtons(seed, 1280, 800);
+      expect(reject).to.deep.equal(accept);
+      expect(save).to.deep.equal(accept);
+    });
+  }
+});
+
 describe('<cookie-consent> banner geometry, with the seed providers’ texts', () => {
   afterEach(clearCookies);
 

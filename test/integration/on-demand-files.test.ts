@@ -110,6 +110,11 @@ describe('files the script-tag build fetches on demand', () => {
     expect(banner!.querySelector('a[part="link"]')?.getAttribute('href'), 'the privacy policy').to.equal(baseConfig.provider.policyUrl);
     const labels = Array.from(root.querySelectorAll('[part="banner"] button'), (button) => button.textContent);
     expect(labels).to.deep.equal(['Accept all', 'Reject all']);
+    const sizes = Array.from(root.querySelectorAll('[part="banner"] button'), (button) => {
+      const rect = button.getBoundingClientRect();
+      return [Math.round(rect.width), Math.round(rect.height), win.getComputedStyle(button).fontWeight];
+    });
+    expect(sizes[1], 'Reject all as wide, as tall and as heavy as Accept all').to.deep.equal(sizes[0]);
     expect(win.CookieConsent!.hasConsent('analytics')).to.equal(false);
 
     root.querySelector<HTMLElement>('[part="banner"] button:last-child')!.click();
@@ -155,7 +160,7 @@ describe('files the script-tag build fetches on demand', () => {
 
   it('shows the banner instead when the panel cannot be fetched, and the choice there still counts', async () => {
     const { win, element } = await openWidgetPage({
-      // The same page and script, served from a path where the panel file answers 404.
+      // The same page and script, served from a path where the panel file answers 410 Gone.
       src: '/__without/cookie-consent.preferences.js/test/fixtures/widget-page.html',
     });
     const root = shadowOf(element);

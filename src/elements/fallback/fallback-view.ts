@@ -1,6 +1,7 @@
 import type { ConsentRuntime } from '../../consent-runtime.js';
 import { hostElement } from '../../page/host-element.js';
 import { languageChain } from '../../i18n/strings.js';
+import { ownValue } from '../../core/own-property.js';
 import { pageScheme } from '../page-scheme.js';
 import { BUTTON_LOOK, CONTROLS, HOST, SETTINGS_BUTTON, TOKENS } from '../theme.css.js';
 
@@ -15,7 +16,7 @@ const ENGLISH = {
 
 const STYLES = `${HOST}${TOKENS}${BUTTON_LOOK}${CONTROLS}${SETTINGS_BUTTON}
 .banner{position:fixed;z-index:var(--_cc-z);inset:auto 0 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:var(--_cc-space);background:var(--_cc-bg);box-shadow:var(--_cc-shadow)}
-h2{margin:0;font-size:1.125em}a{color:var(--_cc-link)}.banner div{display:flex;gap:.5rem}`;
+h2{margin:0;font-size:1.125em}a{color:var(--_cc-link)}.banner div{display:grid;grid:auto/auto-flow 1fr;gap:.5rem}`;
 
 /**
  * What `<cookie-consent>` shows before the interface defines it, as plain DOM in its shadow root:
@@ -39,7 +40,7 @@ export class FallbackView {
   private text(key: keyof typeof ENGLISH): string {
     const texts = (this.runtime.raw?.texts ?? {}) as Record<string, Record<string, string> | undefined>;
     for (const tag of languageChain(document.documentElement.lang || navigator.language)) {
-      const text = texts[tag]?.[key];
+      const text = ownValue(ownValue(texts, tag), key);
       if (typeof text === 'string') return text;
     }
     return ENGLISH[key];
