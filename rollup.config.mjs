@@ -249,4 +249,12 @@ const draft = {
   plugins: [transpileOnly()],
 };
 
-export default (args) => (args.configDraftOnly ? [draft] : [...widget, draft]);
+/** `cookie-consent rewrite`, beside the drafter; parse5's rewriting stream stays an optional peer it loads. */
+const rewriteCommand = {
+  input: 'src/cli/rewrite-command.ts',
+  output: { file: 'dist-cli/rewrite.js', format: 'es' },
+  external: [/^node:/],
+  plugins: [transpileOnly()],
+};
+
+export default (args) => (args.configDraftOnly ? [draft, rewriteCommand] : [...widget, draft, rewriteCommand]);

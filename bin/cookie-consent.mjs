@@ -15,6 +15,7 @@ const USAGE = [
 ].join('\n');
 
 const [command, file, ...rest] = process.argv.slice(2);
+if (command === 'rewrite') process.exit(await (await import('../dist-cli/rewrite.js')).runRewrite(process.argv.slice(3)));
 if (command === '--help' || command === '-h') {
   console.log(USAGE);
   process.exit(0);

@@ -3,6 +3,7 @@ import { hostCategories, type HostRules } from '../core/host-rules.js';
 import { isOwnTrue } from '../core/own-property.js';
 import type { ConsentGrants } from '../core/consent-record.js';
 import type { CookieConsentPlaceholder } from '../elements/placeholder/placeholder.js';
+import { srcsetHold } from '../core/held-form.js';
 import { rewriteHeldTags } from './html-rewrite.js';
 
 /** What the visitor allows; null before any decision, so only strictly necessary content runs. */
@@ -162,13 +163,9 @@ function createBlocker(win: Window & typeof globalThis, onPlaceholder = () => {}
     return categories.join(' ');
   }
 
-  /** `hostHold` for an attribute value: every URL of a srcset counts (its descriptors are harmless). */
-  function urlHold(value: string | null | undefined, srcset?: boolean): string | null {
-    if (!srcset) return value ? hostHold(value.trim()) : null;
-    let hold: string | null = null;
-    for (const part of value?.split(/[\s,]+/) ?? []) hold ??= hostHold(part);
-    return hold;
-  }
+  /** `hostHold` for an attribute value: every URL of a srcset counts. */
+  const urlHold = (value: string | null | undefined, srcset?: boolean): string | null =>
+    srcset ? srcsetHold(value ?? '', hostHold) : value ? hostHold(value.trim()) : null;
 
   function allowed(el: Element): boolean {
     const category = el.getAttribute('data-category');
