@@ -13,7 +13,7 @@
  *
  *   node bench/check-size.mjs [--file dist/cookie-consent.min.js] [--budget 7168]
  *                             [--interface dist/cookie-consent.interface.js] [--first-visit-budget 18432]
- *                             [--panel dist/cookie-consent.preferences.js] [--log dist/cookie-consent.consent-log.js]
+ *                             [--panel dist/cookie-consent.preferences-panel.js] [--log dist/cookie-consent.consent-log.js]
  *                             [--locales dist/locales]
  *
  * Exit 0 when both budgets hold; 1 when either is exceeded or the guard or interface file is missing.
@@ -31,7 +31,7 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '7168' },
     interface: { type: 'string', default: join(ROOT, 'dist/cookie-consent.interface.js') },
     'first-visit-budget': { type: 'string', default: '18432' },
-    panel: { type: 'string', default: join(ROOT, 'dist/cookie-consent.preferences.js') },
+    panel: { type: 'string', default: join(ROOT, 'dist/cookie-consent.preferences-panel.js') },
     log: { type: 'string', default: join(ROOT, 'dist/cookie-consent.consent-log.js') },
     locales: { type: 'string', default: join(ROOT, 'dist/locales') },
   },

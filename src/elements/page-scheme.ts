@@ -1,5 +1,5 @@
 /**
- * The page's own look, read without Lit: the script-tag file's settings button and minimal banner
+ * The page's own look, read without Lit: `<cookie-consent>` (drawn by the script-tag file)
  * use it, and the elements' colour-scheme controller (color-scheme.ts) builds on it.
  */
 export type Scheme = 'light' | 'dark';
