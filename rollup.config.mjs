@@ -63,31 +63,31 @@ const sourceOf = (source, importer) => resolve(dirname(importer), source.replace
 const copiesOnPage = (names, key) => `export const { ${names.join(', ')} } = window[Symbol.for('${key}')];`;
 
 /**
- * The interface takes the modules src/guard-shared.ts lists from the script-tag file, which
+ * The interface takes the modules src/script-tag-shared.ts lists from the script-tag file, which
  * registers them on the page before it can load the interface: each import of one becomes the
  * script-tag file's copy, so a first visit downloads it once. A name the module no longer exports
  * fails the build (rollup's missing-export error).
  */
-const GUARD_SHARED = 'src/guard-shared.ts';
-const GUARD_SHARED_KEY = 'cookie-consent.guard-shared';
-const guardSharedFromPage = () => {
+const SCRIPT_TAG_SHARED = 'src/script-tag-shared.ts';
+const SCRIPT_TAG_SHARED_KEY = 'cookie-consent.script-tag-shared';
+const scriptTagSharedFromPage = () => {
   const exportsOf = new Map();
   return {
-    name: 'guard-shared-from-page',
+    name: 'script-tag-shared-from-page',
     buildStart() {
-      for (const [, from] of readFileSync(GUARD_SHARED, 'utf8').matchAll(/^export \* from '([^']+)';$/gm)) {
-        const file = sourceOf(from, GUARD_SHARED);
+      for (const [, from] of readFileSync(SCRIPT_TAG_SHARED, 'utf8').matchAll(/^export \* from '([^']+)';$/gm)) {
+        const file = sourceOf(from, SCRIPT_TAG_SHARED);
         exportsOf.set(file, [...readFileSync(file, 'utf8').matchAll(/^export (?:const|let|(?:async )?function|class) (\w+)/gm)].map(([, name]) => name));
       }
     },
     resolveId(source, importer) {
       if (!importer || !source.startsWith('.')) return null;
       const file = sourceOf(source, importer);
-      return exportsOf.has(file) ? `\0guard-shared:${file}` : null;
+      return exportsOf.has(file) ? `\0script-tag-shared:${file}` : null;
     },
     load(id) {
-      if (!id.startsWith('\0guard-shared:')) return null;
-      return copiesOnPage(exportsOf.get(id.slice('\0guard-shared:'.length)), GUARD_SHARED_KEY);
+      if (!id.startsWith('\0script-tag-shared:')) return null;
+      return copiesOnPage(exportsOf.get(id.slice('\0script-tag-shared:'.length)), SCRIPT_TAG_SHARED_KEY);
     },
   };
 };
@@ -131,7 +131,7 @@ const withoutDraftTypes = () => ({
 /**
  * Fails a build whose entries came to share a module: rollup would put it in a chunk of its own,
  * which an entry would import statically, one more request before it can run. Such a module belongs
- * in the script-tag file (see guard-shared.ts) or in each entry. A chunk an entry imports
+ * in the script-tag file (see script-tag-shared.ts) or in each entry. A chunk an entry imports
  * dynamically (the preferences dialog's) is its own on purpose.
  */
 const entriesOnly = () => ({
@@ -188,7 +188,7 @@ const widget = [
     treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/js-cookie/') },
     plugins: [
       onDemandFiles(),
-      guardSharedFromPage(),
+      scriptTagSharedFromPage(),
       nodeResolve({ exportConditions: ['production'] }),
       ts(),
       minifyCssTemplates(),

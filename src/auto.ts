@@ -9,11 +9,11 @@
 import { installApi } from './api.js';
 import { createRuntime } from './page-runtime.js';
 import { defineCookieConsent } from './define.js';
-import * as guardShared from './guard-shared.js';
+import * as scriptTagShared from './script-tag-shared.js';
 
 if (!window.CookieConsent) {
   // Before anything can load the interface, which takes these modules from this file.
-  (window as unknown as Record<symbol, unknown>)[Symbol.for('cookie-consent.guard-shared')] = guardShared;
+  (window as unknown as Record<symbol, unknown>)[Symbol.for('cookie-consent.script-tag-shared')] = scriptTagShared;
   const script = document.currentScript as HTMLScriptElement | null;
   const runtime = createRuntime(script?.src || null);
   runtime.start();

@@ -53,17 +53,31 @@ export interface WidgetInterface {
   audit(runtime: ConsentRuntime): Promise<AuditEntry[]>;
 }
 
+/** A decision was recorded (here or in another tab); `detail` is the stored record. */
+export class CookieConsentChangeEvent extends CustomEvent<ConsentRecord> {
+  constructor(record: ConsentRecord) {
+    super('cookie-consent-change', { detail: record, bubbles: true, composed: true });
+  }
+}
+
+/** The config and the stored decision are known (and the banner drawn if the visitor must decide); `detail` is the record, or null. */
+export class CookieConsentReadyEvent extends CustomEvent<ConsentRecord | null> {
+  constructor(record: ConsentRecord | null) {
+    super('cookie-consent-ready', { detail: record, bubbles: true, composed: true });
+  }
+}
+
 /**
  * The runtime asks the page's view to show the banner or the preferences dialog (the API, a
  * `data-cookie-consent="preferences"` control, another tab's reset). The view that opens it calls
  * `respondWith` with a promise that resolves once it is open.
  */
-export class ConsentOpenEvent extends Event {
+export class OpenRequestEvent extends Event {
   static readonly type = 'open';
   opened: Promise<void> = Promise.resolve();
 
   constructor(readonly what: 'banner' | 'preferences') {
-    super(ConsentOpenEvent.type);
+    super(OpenRequestEvent.type);
   }
 
   respondWith(opened: Promise<void>): void {
@@ -72,18 +86,18 @@ export class ConsentOpenEvent extends Event {
 }
 
 /** Something a view shows changed; `decision` is the change of decision, if one caused it. */
-export class ConsentChangeEvent extends Event {
+export class RuntimeChangeEvent extends Event {
   static readonly type = 'change';
 
   constructor(readonly decision?: Decision) {
-    super(ConsentChangeEvent.type);
+    super(RuntimeChangeEvent.type);
   }
 }
 
 /** The runtime's own events, for its views. */
 interface ConsentRuntimeEventMap {
-  open: ConsentOpenEvent;
-  change: ConsentChangeEvent;
+  open: OpenRequestEvent;
+  change: RuntimeChangeEvent;
 }
 
 export interface ConsentRuntime {
@@ -92,6 +106,15 @@ export interface ConsentRuntime {
 }
 
 declare global {
+  /** Fired on the page's `<cookie-consent>` (or the document when it has none), bubbling out of any shadow root. */
+  interface HTMLElementEventMap {
+    'cookie-consent-change': CookieConsentChangeEvent;
+    'cookie-consent-ready': CookieConsentReadyEvent;
+  }
+  interface DocumentEventMap {
+    'cookie-consent-change': CookieConsentChangeEvent;
+    'cookie-consent-ready': CookieConsentReadyEvent;
+  }
   interface Navigator {
     /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
     readonly globalPrivacyControl?: boolean;
@@ -208,7 +231,7 @@ export class ConsentRuntime extends EventTarget {
     // A visitor who must decide gets the banner: `ready` includes it, so code that waits for it finds
     // the widget drawn (the language's strings were fetched alongside the config).
     if (this.needsDecision) await this.drawBanner();
-    this.dispatch('cookie-consent-ready', this.record);
+    this.target.dispatchEvent(new CookieConsentReadyEvent(this.record));
     this.resolveReady();
   }
 
@@ -315,7 +338,7 @@ export class ConsentRuntime extends EventTarget {
    */
   open(what: 'banner' | 'preferences'): Promise<void> {
     const ask = () => {
-      const request = new ConsentOpenEvent(what);
+      const request = new OpenRequestEvent(what);
       this.dispatchEvent(request);
       return request.opened;
     };
@@ -402,7 +425,7 @@ export class ConsentRuntime extends EventTarget {
 
   /** Tells views (the elements) that something they show has changed, and which decision changed it, if one did. */
   changed(decision?: Decision): void {
-    this.dispatchEvent(new ConsentChangeEvent(decision));
+    this.dispatchEvent(new RuntimeChangeEvent(decision));
   }
 
   /** Reloads the page (a seam for tests). */
@@ -428,7 +451,7 @@ export class ConsentRuntime extends EventTarget {
     const { language } = this;
     const logged = decision.source === 'local' && this.log ? this.log.then((log) => log?.(decision, language)) : Promise.resolve();
     this.changed(decision);
-    if (record) this.dispatch('cookie-consent-change', record);
+    if (record) this.target.dispatchEvent(new CookieConsentChangeEvent(record));
     // Under an invalid config nothing ran, and its cookie declarations are not to be trusted.
     if (withdrawn.length && this.status === 'ready') {
       cleanUpCategories(this.config, withdrawn, this.win);
@@ -474,8 +497,4 @@ export class ConsentRuntime extends EventTarget {
     event.preventDefault();
     void this.open('preferences');
   };
-
-  private dispatch(type: 'cookie-consent-ready' | 'cookie-consent-change', detail: ConsentRecord | null): void {
-    this.target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

@@ -4,7 +4,7 @@ import { createRecord, type ConsentRecord } from '../src/core/consent-record.js'
 import { parseConfig } from '../src/core/config/parse-config.js';
 import { ConsentStore } from '../src/page/consent-store.js';
 import { pageRuntime } from '../src/page-runtime.js';
-import type { ConsentChangeEvent, ConsentRuntime } from '../src/consent-runtime.js';
+import type { RuntimeChangeEvent, ConsentRuntime } from '../src/consent-runtime.js';
 import { baseConfig, readConsentCookie, resetPage } from './helpers.js';
 
 const config = { ...baseConfig, googleConsentMode: true };
@@ -19,7 +19,7 @@ function watch(runtime: ConsentRuntime): { decisions: Decision[]; events: Array<
   const decisions: Decision[] = [];
   const events: Array<ConsentRecord | null> = [];
   runtime.addEventListener('change', (event) => {
-    const { decision } = event as ConsentChangeEvent;
+    const { decision } = event as RuntimeChangeEvent;
     if (decision) decisions.push(decision);
   });
   document.addEventListener('cookie-consent-change', ({ detail }) => events.push(detail));
@@ -41,7 +41,7 @@ function decideInAnotherTab(categories: Record<string, boolean>): ConsentRecord 
 const nextDecision = (runtime: ConsentRuntime) =>
   new Promise<Decision>((resolve) => {
     const listener = (event: Event) => {
-      const { decision } = event as ConsentChangeEvent;
+      const { decision } = event as RuntimeChangeEvent;
       if (!decision) return;
       runtime.removeEventListener('change', listener);
       resolve(decision);

@@ -1,8 +1,8 @@
-import type { Choices, ConsentRecord } from '../../core/consent-record.js';
+import type { Choices } from '../../core/consent-record.js';
 import { declaredKinds } from '../../core/classify.js';
 import { isRightToLeft } from '../../i18n/strings.js';
 import type { DecisionMethod } from '../../core/decision.js';
-import type { ConsentChangeEvent, ConsentOpenEvent, ConsentRuntime, PreferencesContent, PreferencesHost } from '../../consent-runtime.js';
+import type { ConsentRuntime, OpenRequestEvent, PreferencesContent, PreferencesHost, RuntimeChangeEvent } from '../../consent-runtime.js';
 import { pageRuntime } from '../../page-runtime.js';
 import { followScheme, setTheme, unfollowScheme } from '../color-scheme.js';
 import { STYLES } from './cookie-consent.css.js';
@@ -10,16 +10,6 @@ import { STYLES } from './cookie-consent.css.js';
 declare global {
   interface HTMLElementTagNameMap {
     'cookie-consent': CookieConsentElement;
-  }
-  interface HTMLElementEventMap {
-    /** A decision was recorded (here or in another tab); `detail` is the stored record. */
-    'cookie-consent-change': CustomEvent<ConsentRecord>;
-    /** The config and the stored decision are known; `detail` is the record, or null when there is none. */
-    'cookie-consent-ready': CustomEvent<ConsentRecord | null>;
-  }
-  interface DocumentEventMap {
-    'cookie-consent-change': CustomEvent<ConsentRecord>;
-    'cookie-consent-ready': CustomEvent<ConsentRecord | null>;
   }
 }
 
@@ -395,13 +385,13 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
   };
 
   /** The runtime's state changed: redraw; a placeholder's Allow was recorded: say so, as a click here does. */
-  private readonly handleChange = ({ decision }: ConsentChangeEvent): void => {
+  private readonly handleChange = ({ decision }: RuntimeChangeEvent): void => {
     if (decision?.source === 'local' && decision.method === 'placeholder') this.announce(this.runtime.strings.saved);
     this.requestUpdate();
   };
 
   /** The runtime asks for the banner or the dialog. */
-  private readonly handleOpen = (request: ConsentOpenEvent): void => {
+  private readonly handleOpen = (request: OpenRequestEvent): void => {
     if (request.what === 'banner') this.showBanner();
     else request.respondWith(this.showPreferences());
   };
