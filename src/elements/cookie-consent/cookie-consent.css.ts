@@ -34,9 +34,10 @@ export const STYLES = HOST + TOKENS + BUTTON_LOOK + CONTROLS + SETTINGS_BUTTON +
     border-top: 1px solid var(--_cc-border);
     box-shadow: var(--_cc-shadow);
   }
+  /* A readable measure: on a wide screen the text keeps to about 70 characters a line. */
   .banner .text {
     flex: 1 1 30rem;
-    max-width: var(--_cc-max-width);
+    max-width: min(var(--_cc-max-width), 70ch);
     /* What the banner holds besides the summary, so the summary can take the rest of 40% of the screen. */
     --_cc-rest: 7rem;
   }
@@ -48,6 +49,24 @@ export const STYLES = HOST + TOKENS + BUTTON_LOOK + CONTROLS + SETTINGS_BUTTON +
     max-height: max(2lh, round(down, 40svh - var(--_cc-rest), 1lh));
     overflow: hidden;
     margin-bottom: 0.5rem;
+  }
+  /*
+   * A clipped summary ends in an ellipsis over its last line rather than a silent cut. Drawn over the
+   * text, so it changes no size: the element sets the class from the banner's ResizeObserver.
+   */
+  .summary.clamped:not(.open) {
+    position: relative;
+  }
+  .summary.clamped:not(.open)::after {
+    content: '…';
+    position: absolute;
+    bottom: 0;
+    inset-inline-end: 0;
+    padding-inline: 0.5em 0;
+    background: linear-gradient(to var(--_cc-ellipsis-side, right), transparent, var(--_cc-bg) 0.5em);
+  }
+  :host([dir='rtl']) .summary.clamped:not(.open)::after {
+    --_cc-ellipsis-side: left;
   }
   .summary.open {
     max-height: none;

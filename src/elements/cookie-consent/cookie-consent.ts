@@ -69,6 +69,8 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
   private pending?: Promise<void>;
   private opener: HTMLElement | null = null;
   private readonly bannerObserver = new ResizeObserver(() => this.handleBannerResize());
+  /** What the observer watches: the banner, the settings button or nothing. */
+  private observed: HTMLElement | null = null;
   /** The banner's summary is longer than it shows; "More" opens it. */
   private summaryClipped = false;
   private summaryOpen = false;
@@ -128,6 +130,7 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     document.removeEventListener('focusin', this.handleFocusIn);
     unfollowScheme(this);
     this.bannerObserver.disconnect();
+    this.observed = null;
     this.releaseReservedSpace();
     // Placeholders follow the page again once no widget sets a theme.
     setTheme('auto');
@@ -227,12 +230,17 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     place(this.banner, bannerVisible, this.root as unknown as Element, this.dialog);
     this.floating.textContent = strings.settings;
     place(this.floating, !bannerVisible && !!runtime.record && config.ui.floatingButton, this.root as unknown as Element, this.dialog);
-    if (bannerVisible) this.bannerObserver.observe(this.banner);
-    else {
+    if (!bannerVisible) this.summaryOpen = false;
+    // Room is kept at the page's end for what floats over its bottom: the banner, else the settings button.
+    const floating = bannerVisible ? this.banner : this.floating.isConnected ? this.floating : null;
+    // Observed again only when it changes: a new observation reports at once, a resize loop when
+    // this runs from the observer's own callback.
+    if (floating !== this.observed) {
       this.bannerObserver.disconnect();
-      this.releaseReservedSpace();
-      this.summaryOpen = false;
+      if (floating) this.bannerObserver.observe(floating);
+      this.observed = floating;
     }
+    if (!floating) this.releaseReservedSpace();
   }
 
   /** The banner's text and controls, from the runtime's strings and config. */
@@ -274,8 +282,9 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
 
   private handleBannerResize(): void {
     const summary = this.parts.summary;
-    if (!this.summaryOpen) {
+    if (this.banner.isConnected && !this.summaryOpen) {
       const clipped = summary.scrollHeight > summary.clientHeight;
+      summary.classList.toggle('clamped', clipped);
       if (clipped !== this.summaryClipped) {
         this.summaryClipped = clipped;
         this.requestUpdate();
@@ -285,13 +294,15 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
   }
 
   /**
-   * Keeps page content clear of the bottom banner, so it never hides the element that has focus
-   * (WCAG 2.2, 2.4.11 Focus Not Obscured): room at the end of the page and scroll padding for focus.
+   * Keeps page content clear of the bottom banner or the settings button, so neither ever hides
+   * the page's last content or the element that has focus (WCAG 2.2, 2.4.11 Focus Not Obscured):
+   * room at the end of the page and scroll padding for focus.
    */
   private reserveSpace(): void {
-    if (!this.banner.isConnected || this.runtime.config.ui.layout === 'center') return;
-    // From the banner's top edge to the bottom of the viewport: the box layout floats above it.
-    const height = `${Math.ceil(innerHeight - this.banner.getBoundingClientRect().top)}px`;
+    const floating = this.banner.isConnected ? this.banner : this.floating.isConnected ? this.floating : null;
+    if (!floating || (floating === this.banner && this.runtime.config.ui.layout === 'center')) return;
+    // From its top edge to the bottom of the viewport: the box layout and the button float above it.
+    const height = `${Math.ceil(innerHeight - floating.getBoundingClientRect().top)}px`;
     document.documentElement.style.scrollPaddingBottom = height;
     document.body.style.paddingBottom = height;
     this.reservedSpace = true;
