@@ -85,12 +85,21 @@ export class OpenRequestEvent extends Event {
   }
 }
 
-/** Something a view shows changed; `decision` is the change of decision, if one caused it. */
+/**
+ * Something a view shows changed; `decision` is the change of decision, if one caused it. A view
+ * that redraws calls `waitUntil` with a promise that resolves once it has, so the runtime can wait
+ * for the banner without calling into the view.
+ */
 export class RuntimeChangeEvent extends Event {
   static readonly type = 'change';
+  drawn: Promise<unknown> = Promise.resolve();
 
   constructor(readonly decision?: Decision) {
     super(RuntimeChangeEvent.type);
+  }
+
+  waitUntil(drawn: Promise<unknown>): void {
+    this.drawn = Promise.all([this.drawn, drawn]);
   }
 }
 
@@ -103,6 +112,8 @@ interface ConsentRuntimeEventMap {
 export interface ConsentRuntime {
   addEventListener<K extends keyof ConsentRuntimeEventMap>(type: K, listener: (event: ConsentRuntimeEventMap[K]) => void, options?: AddEventListenerOptions | boolean): void;
   removeEventListener<K extends keyof ConsentRuntimeEventMap>(type: K, listener: (event: ConsentRuntimeEventMap[K]) => void, options?: EventListenerOptions | boolean): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: EventListenerOptions | boolean): void;
 }
 
 declare global {
@@ -242,8 +253,8 @@ export class ConsentRuntime extends EventTarget {
    */
   private async drawBanner(): Promise<void> {
     await this.loadLanguage();
-    const element = await hostElement(this.win.document, true);
-    await (element as { updateComplete?: Promise<unknown> }).updateComplete;
+    await hostElement(this.win.document, true);
+    await this.changed().drawn;
     const idle = this.win.requestIdleCallback ?? ((callback: () => void) => this.win.setTimeout(callback, 1));
     idle(() => !this.stopped && void this.loadInterface());
   }
@@ -424,8 +435,10 @@ export class ConsentRuntime extends EventTarget {
   }
 
   /** Tells views (the elements) that something they show has changed, and which decision changed it, if one did. */
-  changed(decision?: Decision): void {
-    this.dispatchEvent(new RuntimeChangeEvent(decision));
+  changed(decision?: Decision): RuntimeChangeEvent {
+    const event = new RuntimeChangeEvent(decision);
+    this.dispatchEvent(event);
+    return event;
   }
 
   /** Reloads the page (a seam for tests). */

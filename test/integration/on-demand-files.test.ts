@@ -49,6 +49,15 @@ describe('files the script-tag build fetches on demand', () => {
     expect(widgetFiles(win)).to.deep.equal([INTERFACE, '/dist/cookie-consent.min.js', PANEL].sort());
   });
 
+  it('a page in Welsh asks for its strings as the script runs, one request more, and draws the banner in Welsh', async () => {
+    const { win, element } = await openWidgetPage({ lang: 'cy', src: '/test/fixtures/welsh-page.html' });
+    const [entry] = win.performance.getEntriesByName(new URL('/dist/locales/cy.js', location.href).href) as PerformanceResourceTiming[];
+    const [navigation] = win.performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    expect(entry?.startTime, 'asked for before DOMContentLoaded').to.be.lessThan(navigation.domContentLoadedEventStart);
+    expect(fetches(win, '/dist/locales/cy.js'), 'once').to.equal(1);
+    expect(shadowOf(element).querySelector('.banner [data-action="accept"]')?.textContent).to.equal('Derbyn y cyfan');
+  });
+
   it('CookieConsent.ready comes with the banner on a first visit, however late the interface arrives', async () => {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));

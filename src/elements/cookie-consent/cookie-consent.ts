@@ -396,9 +396,11 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
   };
 
   /** The runtime's state changed: redraw; a placeholder's Allow was recorded: say so, as a click here does. */
-  private readonly handleChange = ({ decision }: RuntimeChangeEvent): void => {
+  private readonly handleChange = (event: RuntimeChangeEvent): void => {
+    const { decision } = event;
     if (decision?.source === 'local' && decision.method === 'placeholder') this.announce(this.runtime.strings.saved);
     this.requestUpdate();
+    event.waitUntil(this.updateComplete);
   };
 
   /** The runtime asks for the banner or the dialog. */
