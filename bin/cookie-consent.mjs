@@ -18,6 +18,7 @@ const USAGE = [
 const [command, file, ...rest] = process.argv.slice(2);
 // The consent-record service has a module of its own; `serve` resolves once the server has stopped.
 if (command === 'records') process.exit(await (await import('../dist/records-cli.js')).main(process.argv.slice(3)));
+if (command === 'rewrite') process.exit(await (await import('../dist-cli/rewrite.js')).runRewrite(process.argv.slice(3)));
 if (command === '--help' || command === '-h') {
   console.log(USAGE);
   process.exit(0);

@@ -158,7 +158,11 @@ function goToLine(line) {
 function previewPage(raw, { id, theme }, view) {
   // Each frame keeps its decision in its own cookie, cleared first, so every frame starts undecided.
   const cookieName = `cc_preview_${id.replace(/\W/g, '_')}`;
-  const config = { ...raw, consent: { ...raw.consent, cookieName }, ui: { ...raw.ui, theme } };
+  // The declaration of the consent cookie follows it, so each category lists the cookies the config
+  // declares, no more: otherwise the widget adds the preview's cookie beside the declared one.
+  const declared = raw.consent?.cookieName ?? 'cookie_consent';
+  const cookies = Array.isArray(raw.cookies) ? raw.cookies.map((cookie) => (cookie?.name === declared ? { ...cookie, name: cookieName } : cookie)) : raw.cookies;
+  const config = { ...raw, consent: { ...raw.consent, cookieName }, cookies, ui: { ...raw.ui, theme } };
   // "</" cannot close the inline script: JSON allows it written as "<\/".
   const json = JSON.stringify(config).replace(/<\//g, '<\\/');
   const dark = theme === 'dark';

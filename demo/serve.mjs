@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Serves the repository's static files for the demo (`npm start`): any static file server would do,
- * the pages need no bundler. Also mounts the consent-record service at POST /consent, /records.
+ * the pages need no bundler. It serves them as a real host would, so that Lighthouse on the demo
+ * measures the widget rather than the server: revalidated caching and compressed text (see
+ * `serveFile`). Also mounts the consent-record service at POST /consent, /records.
  *
  *   node demo/serve.mjs [--build] [--no-build]   (PORT=8000 by default; the next free port if busy)
  *
@@ -14,6 +16,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const types = {
@@ -27,6 +31,70 @@ const types = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
 };
+
+/** Text types, sent compressed to a browser that accepts it; images are compressed already. */
+const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg)/;
+const encoders = {
+  br: promisify(brotliCompress),
+  gzip: promisify(gzip),
+};
+const encoderOptions = {
+  br: { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } },
+  gzip: { level: 9 },
+};
+/** Each file's compressed body, by path, encoding and version (ETag), so a file is compressed once. */
+const compressed = new Map();
+
+/** The best encoding the request accepts: Brotli, then gzip; none when it accepts neither. */
+function encodingFor(request) {
+  const accepted = String(request.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((part) => part.trim().split(/\s*;\s*q=/))
+    .filter(([, quality]) => quality === undefined || Number(quality) > 0)
+    .map(([name]) => name.toLowerCase());
+  return ['br', 'gzip'].find((name) => accepted.includes(name));
+}
+
+/**
+ * Whether the browser's copy is current: its If-None-Match names this version, or, without one,
+ * its If-Modified-Since is no older than the file (HTTP dates are whole seconds).
+ */
+function isFresh(request, etag, modified) {
+  const match = request.headers['if-none-match'];
+  if (match !== undefined) return match.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+  const since = Date.parse(request.headers['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && Math.floor(modified / 1000) * 1000 <= since;
+}
+
+/**
+ * A static file as a real host serves it: revalidated on every use (`no-cache`, with an ETag and
+ * Last-Modified, answered 304 when the browser's copy is current), so a rebuilt file shows at the
+ * next load, and text compressed with Brotli or gzip for a browser that accepts it.
+ */
+async function serveFile(request, response, path, info) {
+  const type = types[extname(path)] ?? 'application/octet-stream';
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const compressible = COMPRESSIBLE.test(type);
+  const headers = {
+    'content-type': type,
+    'cache-control': 'no-cache',
+    etag,
+    'last-modified': new Date(info.mtimeMs).toUTCString(),
+    ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+  };
+  if (isFresh(request, etag, info.mtimeMs)) return void response.writeHead(304, headers).end();
+  let body = await readFile(path);
+  const encoding = compressible ? encodingFor(request) : undefined;
+  if (encoding) {
+    const key = `${path}\0${encoding}\0${etag}`;
+    if (!compressed.has(key)) compressed.set(key, encoders[encoding](body, encoderOptions[encoding]));
+    body = await compressed.get(key);
+    headers['content-encoding'] = encoding;
+  }
+  headers['content-length'] = body.length;
+  response.writeHead(200, headers);
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
 
 /**
  * Extra request handlers; return true when handled. The consent-record service
@@ -52,13 +120,19 @@ const server = createServer(async (request, response) => {
   const url = new URL(request.url, 'http://localhost');
   let path = normalize(join(root, decodeURIComponent(url.pathname)));
   if (!path.startsWith(root)) return void response.writeHead(403).end();
+  let info;
   try {
-    if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-    const body = await readFile(path);
-    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(body);
+    info = await stat(path);
+    if (info.isDirectory()) info = await stat((path = join(path, 'index.html')));
   } catch {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+  try {
+    await serveFile(request, response, path, info);
+  } catch (error) {
+    console.error(`demo/serve.mjs: could not serve ${url.pathname}: ${error.message}`);
+    if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end();
   }
 });
 

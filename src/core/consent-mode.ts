@@ -1,5 +1,6 @@
 import type { ConsentConfig } from './config/config-types.js';
 import type { Grants } from '../page/blocker.js';
+import { isOwnTrue } from './own-property.js';
 
 export type ConsentModeState = Record<string, 'granted' | 'denied'>;
 
@@ -16,7 +17,7 @@ export function consentModeState(config: ConsentConfig, grants: Grants | null): 
   for (const type of CONSENT_TYPES) state[type] = type === 'security_storage' ? 'granted' : 'denied';
   for (const [category, types] of Object.entries(config.googleConsentMode?.mapping ?? {})) {
     const required = config.categories.find((candidate) => candidate.id === category)?.required;
-    if (required || grants?.categories[category]) for (const type of types) state[type] = 'granted';
+    if (required || isOwnTrue(grants?.categories, category)) for (const type of types) state[type] = 'granted';
   }
   return state;
 }

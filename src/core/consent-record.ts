@@ -1,4 +1,5 @@
 import type { ConsentConfig } from './config/config-types.js';
+import { isOwnTrue, ownValue } from './own-property.js';
 
 /** The version of the stored record's format; bump it only with a migration in `parseRecord`. */
 export const RECORD_VERSION = 1;
@@ -21,6 +22,15 @@ export interface ConsentRecord {
   services: Record<string, boolean>;
   /** The browser sent Global Privacy Control when the decision was made. */
   gpc: boolean;
+}
+
+/**
+ * What may run: category id → granted, service id → granted. The same shape in the browser (the
+ * blocker's grants) and on the server (`readConsent(...).grants`), with or without Global Privacy Control.
+ */
+export interface ConsentGrants {
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
 }
 
 export type RecordProblem = 'missing' | 'malformed' | 'version' | 'revision' | 'expired' | 'categories' | 'services';
@@ -58,13 +68,13 @@ export function createRecord(
   const categories: Record<string, boolean> = {};
   const services: Record<string, boolean> = {};
   for (const category of config.categories) {
-    let granted = category.required || choices.categories[category.id] === true;
+    let granted = category.required || isOwnTrue(choices.categories, category.id);
     if (category.services.length && !category.required) {
       let anyService = false;
       for (const service of category.services) {
-        const chosen = choices.services?.[service.id];
+        const chosen = ownValue(choices.services, service.id);
         // A service follows its category unless the caller chose for it explicitly.
-        services[service.id] = granted && chosen !== false && (chosen === true || choices.categories[category.id] === true);
+        services[service.id] = granted && chosen !== false && (chosen === true || isOwnTrue(choices.categories, category.id));
         anyService ||= services[service.id];
       }
       granted = anyService;
@@ -115,7 +125,7 @@ export function parseRecord(text: string | undefined, config: ConsentConfig, now
   }
   if (!isPlainObject(data)) return { record: null, problem: 'malformed' };
   const expectedKeys = ['version', 'id', 'timestamp', 'revision', 'categories', 'services', 'gpc'];
-  if (Object.keys(data).length !== expectedKeys.length || !expectedKeys.every((key) => key in data)) {
+  if (Object.keys(data).length !== expectedKeys.length || !expectedKeys.every((key) => Object.hasOwn(data, key))) {
     return { record: null, problem: 'malformed' };
   }
   const { version, id, timestamp, revision, categories, services, gpc } = data;
@@ -158,13 +168,31 @@ export function storedConsentId(text: string | undefined): string | null {
   }
 }
 
+/**
+ * What a valid record lets run in a browser that does or does not send Global Privacy Control: its
+ * choices, except that a decision made without the signal never grants a sale/sharing category over
+ * it, nor that category's services. Always a new `{ categories, services }`, never the record itself.
+ */
+export function grantsOf(config: ConsentConfig, record: ConsentRecord, gpc: boolean): ConsentGrants {
+  const categories = { ...record.categories };
+  const services = { ...record.services };
+  if (gpc && !record.gpc) {
+    for (const category of config.categories) {
+      if (!category.saleOrSharing) continue;
+      categories[category.id] = false;
+      for (const service of category.services) services[service.id] = false;
+    }
+  }
+  return { categories, services };
+}
+
 /** True when every one of the categories is granted in the record (false without a record). */
 export function grantsAll(record: ConsentRecord | null, categories: readonly string[]): boolean {
-  return record !== null && categories.every((category) => record.categories[category] === true);
+  return record !== null && categories.every((category) => isOwnTrue(record.categories, category));
 }
 
 /** Categories granted in `before` but not in `after`: what a decision withdrew. */
 export function withdrawnCategories(before: ConsentRecord | null, after: ConsentRecord | null): string[] {
   if (!before) return [];
-  return Object.keys(before.categories).filter((category) => before.categories[category] && !after?.categories[category]);
+  return Object.keys(before.categories).filter((category) => before.categories[category] && !isOwnTrue(after?.categories, category));
 }

@@ -149,6 +149,9 @@ export const KNOWN_SERVICES: KnownService[] = [
   },
 ];
 
+/** Every cookie of the built-in list, service by service. */
+export const KNOWN_COOKIES: KnownCookie[] = KNOWN_SERVICES.flatMap((service) => service.cookies);
+
 /** The known service and cookie entry for a cookie name, if any. */
 export function knownCookie(name: string): { service: KnownService; cookie: KnownCookie } | undefined {
   for (const service of KNOWN_SERVICES) {

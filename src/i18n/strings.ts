@@ -1,5 +1,6 @@
 import type { TextOverrides } from '../core/config/config-types.js';
 import { enGB, type Strings } from './en-GB.js';
+import { ownValue } from '../core/own-property.js';
 
 /** Built-in languages beyond English, shipped as separate files and loaded on demand. */
 export const BUILT_IN_LANGUAGES = ['cy', 'fr', 'de', 'es', 'pl', 'it', 'nl', 'pt', 'ga', 'ar'] as const;
@@ -41,8 +42,11 @@ export function resolveStrings(
 ): Strings {
   const layers: Strings[] = [enGB];
   for (const tag of [...chain].reverse()) {
-    if (builtIn[tag]) layers.push(builtIn[tag]);
-    if (overrides[tag]) layers.push(overrides[tag]);
+    // The tags come from the page's <html lang>: "constructor" must not find Object.prototype's.
+    const translation = ownValue(builtIn, tag);
+    const override = ownValue(overrides, tag);
+    if (translation) layers.push(translation);
+    if (override) layers.push(override);
   }
   return Object.assign({}, ...layers);
 }
@@ -82,7 +86,7 @@ export function describeCategories(
   language: string,
   categories: ReadonlyArray<{ id: string; required: boolean }>,
 ): string {
-  if (chain.some((tag) => overrides[tag]?.description !== undefined)) return strings.description;
+  if (chain.some((tag) => ownValue(overrides, tag)?.description !== undefined)) return strings.description;
   const titles = categories.filter((category) => !category.required).map((category) => categoryText(strings, category.id).title);
   if (!titles.length) return strings.description;
   let list = titles.join(', ');

@@ -1,13 +1,13 @@
 import type { Strings } from '../i18n/en-GB.js';
 import { hostCategories, type HostRules } from '../core/host-rules.js';
+import { isOwnTrue } from '../core/own-property.js';
+import type { ConsentGrants } from '../core/consent-record.js';
 import type { CookieConsentPlaceholder } from '../elements/placeholder/placeholder.js';
+import { srcsetHold } from '../core/held-form.js';
 import { rewriteHeldTags } from './html-rewrite.js';
 
 /** What the visitor allows; null before any decision, so only strictly necessary content runs. */
-export interface Grants {
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-}
+export type Grants = ConsentGrants;
 
 /** Elements held by `data-category` markup; the first three are also held by host. */
 const MARKUP_TAGS = new Set(['script', 'iframe', 'img', 'link', 'video', 'audio', 'source']);
@@ -141,8 +141,9 @@ function createBlocker(win: Window & typeof globalThis, onPlaceholder = () => {}
 
   const blocked = (url: string, category: string) => new TypeError(`cookie-consent: ${url} is blocked until ${category ? `consent to ${category}` : 'the config can be read'}`);
 
+  /** Own properties only: a `data-category="constructor"` must not find `Object.prototype.constructor`. */
   const grantsAll = (categories: string[], service?: string | null) =>
-    !!grants && categories.every((category) => grants!.categories[category]) && (!service || grants.services[service]);
+    !!grants && categories.every((category) => isOwnTrue(grants!.categories, category)) && (!service || isOwnTrue(grants.services, service));
 
   /** The categories a URL must wait for: null when it may load now, "" until `configure()`. */
   function hostHold(value: string): string | null {
@@ -162,13 +163,9 @@ function createBlocker(win: Window & typeof globalThis, onPlaceholder = () => {}
     return categories.join(' ');
   }
 
-  /** `hostHold` for an attribute value: every URL of a srcset counts (its descriptors are harmless). */
-  function urlHold(value: string | null | undefined, srcset?: boolean): string | null {
-    if (!srcset) return value ? hostHold(value.trim()) : null;
-    let hold: string | null = null;
-    for (const part of value?.split(/[\s,]+/) ?? []) hold ??= hostHold(part);
-    return hold;
-  }
+  /** `hostHold` for an attribute value: every URL of a srcset counts. */
+  const urlHold = (value: string | null | undefined, srcset?: boolean): string | null =>
+    srcset ? srcsetHold(value ?? '', hostHold) : value ? hostHold(value.trim()) : null;
 
   function allowed(el: Element): boolean {
     const category = el.getAttribute('data-category');

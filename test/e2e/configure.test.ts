@@ -12,10 +12,10 @@ const page = () => frame.contentDocument!;
 const $ = <T extends Element = HTMLElement>(selector: string) => page().querySelector(selector) as T;
 const editor = () => $<HTMLTextAreaElement>('#config');
 
-async function openPage(): Promise<void> {
+async function openPage(width = 1400): Promise<void> {
   frame = document.createElement('iframe');
   frame.title = 'Configurator';
-  frame.style.cssText = 'width: 1400px; height: 900px';
+  frame.style.cssText = `width: ${width}px; height: 900px`;
   frame.src = '/demo/configure.html';
   document.body.append(frame);
   await waitUntil(() => frame.contentDocument?.documentElement?.dataset.ready === 'true', 'the configurator is ready', { timeout: 5000 });
@@ -114,6 +114,31 @@ describe('the configurator page', () => {
       expect(background(banners[3])).to.equal(background(banners[1]));
       expect($<HTMLIFrameElement>('#preview-light-mobile').contentWindow!.innerWidth).to.equal(375);
       expect($<HTMLIFrameElement>('#preview-light-desktop').contentWindow!.innerWidth).to.equal(1280);
+    });
+
+    it('lays the four frames out two by two at 1280 px: light above dark, desktop beside mobile', async () => {
+      frame.remove();
+      await openPage(1280);
+      await draftFrom(prose);
+      const box = (id: string) => $(`#${id}`).closest('figure')!.getBoundingClientRect();
+      const [lightDesktop, darkDesktop, lightMobile, darkMobile] = FRAMES.map(box);
+      expect(page().documentElement.scrollWidth, 'no sideways scrolling').to.be.at.most(1280);
+      expect([lightMobile.top, darkMobile.top], 'rows').to.deep.equal([lightDesktop.top, darkDesktop.top]);
+      expect(darkDesktop.top, 'dark below light').to.be.at.least(lightDesktop.bottom);
+      expect([darkDesktop.left, darkMobile.left], 'columns').to.deep.equal([lightDesktop.left, lightMobile.left]);
+      expect(lightMobile.left, 'mobile beside desktop').to.be.at.least(lightDesktop.right);
+    });
+
+    it('counts in each category of the dialog the cookies the config declares there', async () => {
+      await draftFrom(prose);
+      $<HTMLInputElement>('input[name="view"][value="preferences"]').click();
+      const declared = JSON.parse(editor().value).cookies as Array<{ category: string }>;
+      for (const id of FRAMES) {
+        const dialog = await widgetIn(id, 'dialog[open]');
+        const counts = [...dialog.querySelectorAll('.category')].map((category) => /\((\d+)\)$/.exec(category.querySelector('summary')?.textContent?.trim() ?? '')?.[1]);
+        const categories = JSON.parse(editor().value).categories as string[];
+        expect(counts, id).to.deep.equal(categories.map((category) => String(declared.filter((cookie) => cookie.category === category).length)));
+      }
     });
 
     it('shows the preferences dialog with the declared cookies, and follows edits to the config', async () => {

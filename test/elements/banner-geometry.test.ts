@@ -23,6 +23,51 @@ async function firstLayer(seed: string, width: number, height: number) {
   return { win, root, banner, accept: size('accept'), reject: size('reject'), manage: size('manage'), links, lastButton };
 }
 
+/** The preferences dialog's decision buttons, rounded to whole pixels, once it is open. */
+async function dialogButtons(seed: string, width: number, height: number) {
+  const config = await (await fetch(`/seeds/${seed}/cookie-consent.json`)).json();
+  const { win, element } = await openWidgetPage({ width, height, config });
+  await element.showPreferences();
+  await settled(element, win);
+  const root = shadowOf(element);
+  const size = (action: string) => {
+    const button = root.querySelector<HTMLElement>(`dialog .actions [data-action="${action}"]`)!;
+    const rect = button.getBoundingClientRect();
+    const style = win.getComputedStyle(button);
+    return {
+      width: Math.round(rect.width),
+      height: Math.round(rect.height),
+      weight: style.fontWeight,
+      font: style.fontSize,
+      inView: rect.left >= 0 && rect.right <= width && rect.bottom <= height,
+      clipped: button.scrollWidth > button.clientWidth,
+    };
+  };
+  return { accept: size('accept'), reject: size('reject'), save: size('save') };
+}
+
+describe('<cookie-consent> preferences dialog geometry, with the seed providers’ texts', () => {
+  afterEach(clearCookies);
+
+  for (const seed of SEEDS) {
+    for (const [width, height] of [[320, 568], [375, 667]]) {
+      it(`${seed}: Reject all is Accept all’s twin at ${width}×${height}, side by side, Save as tall and as heavy`, async () => {
+        const { accept, reject, save } = await dialogButtons(seed, width, height);
+        expect(reject, 'Reject all beside Accept all').to.deep.equal(accept);
+        expect([save.height, save.weight, save.font, save.inView, save.clipped]).to.deep.equal([accept.height, accept.weight, accept.font, true, false]);
+        expect([accept.inView, accept.clipped], 'Accept all in view, not clipped').to.deep.equal([true, false]);
+        expect(accept.height, 'a 44 px target').to.be.at.least(44);
+      });
+    }
+
+    it(`${seed}: three equal buttons at 1280×800`, async () => {
+      const { accept, reject, save } = await dialogButtons(seed, 1280, 800);
+      expect(reject).to.deep.equal(accept);
+      expect(save).to.deep.equal(accept);
+    });
+  }
+});
+
 describe('<cookie-consent> banner geometry, with the seed providers’ texts', () => {
   afterEach(clearCookies);
 
@@ -89,6 +134,28 @@ describe('<cookie-consent> banner geometry, with the seed providers’ texts', (
     await settled(element, win);
     expect(more(), 'More, still there at 1280×800').to.equal(false);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('keeps the text to a readable measure on a wide screen, and ends a clipped summary in an ellipsis on a phone', async () => {
+    const config = await (await fetch('/seeds/claranet-soho/cookie-consent.json')).json();
+    const { frame, win, element } = await openWidgetPage({ width: 1600, height: 900, config });
+    await settled(element, win);
+    const root = shadowOf(element);
+    const summary = root.querySelector<HTMLElement>('.summary')!;
+    const fontSize = parseFloat(win.getComputedStyle(summary).fontSize);
+    // About 70 characters of a proportional font: well under 45 em, where the banner is 100 em wide.
+    expect(root.querySelector('.text')!.getBoundingClientRect().width, 'text width').to.be.at.most(45 * fontSize);
+    const ellipsis = () => win.getComputedStyle(summary, '::after').content;
+    expect(ellipsis(), 'no ellipsis when the whole summary shows').to.equal('none');
+    frame.style.width = '375px';
+    frame.style.height = '667px';
+    await settled(element, win);
+    await settled(element, win);
+    expect(summary.scrollHeight, 'clipped on a phone').to.be.above(summary.clientHeight);
+    expect(ellipsis(), 'the last line shown ends in an ellipsis').to.equal('"…"');
+    root.querySelector<HTMLElement>('.banner .more')!.click();
+    await settled(element, win);
+    expect(ellipsis(), 'none once More shows the rest').to.equal('none');
   });
 
   it('clips nothing at 320×568: every button and link inside the banner and the viewport', async () => {

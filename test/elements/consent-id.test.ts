@@ -12,6 +12,7 @@ describe('<cookie-consent>', () => {
       await element.updateComplete;
       const shownId = () => part(element, 'dialog').querySelector('.consent-id')?.textContent ?? '(no consent id shown)';
       expect(shownId(), 'before any decision').to.equal('(no consent id shown)');
+      part(element, 'dialog [part="close-button"]').click();
       const { id } = runtime.acceptAll('api')!;
       await element.showPreferences();
       await element.updateComplete;

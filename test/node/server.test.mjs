@@ -35,6 +35,9 @@ const cookieHeader = (value, name = 'cookie_consent') =>
 
 const read = (source, options = {}) => readConsent(source, config, { now: NOW, ...options });
 
+/** Every name a plain object inherits: "constructor", "toString", "__proto__", … */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
 describe('cookie-consent/server', () => {
   describe('readConsent', () => {
     it('reads a valid decision from a Cookie header, as the browser stored it', () => {
@@ -108,6 +111,17 @@ describe('cookie-consent/server', () => {
       assert.equal(read(cookieHeader(record()), { gpc: true }).hasConsent('advertising'), false);
     });
 
+    it('gives grants one shape, { categories, services }, with and without Global Privacy Control', () => {
+      const gpcConfig = { ...config, categories: ['necessary', 'analytics', { id: 'advertising', services: [{ id: 'ads', name: 'Ads' }] }] };
+      const stored = record({ categories: { necessary: true, analytics: true, advertising: true }, services: { ads: true } });
+      const without = readConsent(cookieHeader(stored), gpcConfig, { now: NOW });
+      const under = readConsent(cookieHeader(stored), gpcConfig, { now: NOW, gpc: true });
+      assert.deepEqual(without.grants, { categories: { necessary: true, analytics: true, advertising: true }, services: { ads: true } });
+      assert.deepEqual(under.grants, { categories: { necessary: true, analytics: true, advertising: false }, services: { ads: false } });
+      assert.notEqual(without.grants, without.record, 'grants is not the record itself');
+      assert.deepEqual(without.record, stored, 'the record is returned as stored');
+    });
+
     it('under Global Privacy Control, keeps what the visitor switched on while sending it', () => {
       const request = new Request('https://acme.example/', { headers: { cookie: cookieHeader(record({ gpc: true })), 'sec-gpc': '1' } });
       assert.equal(read(request).hasConsent('advertising'), true);
@@ -173,6 +187,35 @@ describe('cookie-consent/server', () => {
       const custom = { ...config, consent: { cookieName: 'acme_consent' } };
       const header = `cookie_consent=x;acme_consent=${Cookies.converter.write(JSON.stringify(record()))}`;
       assert.deepEqual(readConsent(header, custom, { now: NOW }).record, record());
+    });
+
+    it('grants no category or service named like a member of Object.prototype', () => {
+      for (const consent of [read(cookieHeader(record())), read(cookieHeader(record({ gpc: true })), { gpc: true }), read(cookieHeader(record()), { gpc: true })]) {
+        for (const name of PROTOTYPE_NAMES) {
+          assert.equal(consent.hasConsent(name), false, `hasConsent("${name}")`);
+          assert.equal(consent.hasService(name), false, `hasService("${name}")`);
+        }
+      }
+    });
+
+    it('refuses a stored record that adds one of those names as a category or a service', () => {
+      for (const name of PROTOTYPE_NAMES) {
+        const categories = { ...record().categories, [name]: true };
+        const services = { ...record().services, [name]: true };
+        assert.equal(read(cookieHeader(record({ categories }))).problem, 'categories', `categories.${name}`);
+        assert.equal(read(cookieHeader(record({ services }))).problem, 'services', `services.${name}`);
+      }
+    });
+
+    it('reads "constructor", the one such name an id may be, as any other declared category and service', () => {
+      const declaring = { ...config, categories: ['necessary', { id: 'constructor', services: [{ id: 'constructor', name: 'A service' }] }] };
+      const stored = (granted) => record({ categories: { necessary: true, constructor: granted }, services: { constructor: granted } });
+      const refused = readConsent(cookieHeader(stored(false)), declaring, { now: NOW });
+      const granted = readConsent(cookieHeader(stored(true)), declaring, { now: NOW });
+      assert.equal(refused.problem, undefined);
+      assert.deepEqual([refused.hasConsent('constructor'), refused.hasService('constructor')], [false, false]);
+      assert.deepEqual([granted.hasConsent('constructor'), granted.hasService('constructor')], [true, true]);
+      assert.deepEqual([granted.hasConsent('toString'), granted.hasService('__proto__')], [false, false]);
     });
 
     it('grants nothing when the config is invalid, and names each problem with its JSON path', () => {

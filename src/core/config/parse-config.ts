@@ -204,7 +204,8 @@ function readConsentMode(reader: Reader, value: unknown, categories: CategoryCon
   const mapping: Record<string, string[]> = {};
   for (const [id, types] of Object.entries(mappingRaw)) {
     const path = join('googleConsentMode.mapping', id);
-    readCategoryRef(reader, id, path, categories, true);
+    // An undeclared id is an error; it is not kept, so "__proto__" never reaches the mapping's prototype.
+    if (!readCategoryRef(reader, id, path, categories, true)) continue;
     mapping[id] = [];
     reader.array(types, path)?.forEach((type, index) => {
       const consentType = reader.oneOf(type, join(path, index), CONSENT_MODE_TYPES);

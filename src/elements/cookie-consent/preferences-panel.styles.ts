@@ -1,4 +1,4 @@
-import { css } from './preferences-panel.shared.js';
+import { css } from 'lit';
 
 /** The preferences dialog's own rules, added to the element's when the panel loads. */
 export const preferencesStyles = css`
@@ -13,7 +13,9 @@ export const preferencesStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.5);
   }
+  /* The container the decision buttons query: the dialog's width, not the viewport's, picks their layout. */
   form {
+    container-type: inline-size;
     display: flex;
     flex-direction: column;
     max-height: calc(100vh - 2 * var(--_cc-space) - 2px);
@@ -32,8 +34,27 @@ export const preferencesStyles = css`
   header h2 {
     margin: 0;
   }
+  /*
+   * Reject all as prominent as Accept all in this layer too: equal columns, never widths that follow
+   * the labels, and one height per row when a longer label (another language) wraps. On a narrow
+   * dialog Save takes the first row and the two decisions share the second.
+   */
   form > .actions {
+    display: grid;
+    grid-template-columns: repeat(3, 1fr);
+    align-items: stretch;
     border-top: 1px solid var(--_cc-border);
+  }
+  @container (width < 30rem) {
+    form > .actions {
+      grid-template-columns: 1fr 1fr;
+    }
+    form > .actions button {
+      padding-inline: 0.5rem;
+    }
+    [data-action='save'] {
+      grid-column: 1 / -1;
+    }
   }
   .close {
     flex: none;
