@@ -211,6 +211,13 @@ const widget = [
     output: { file: 'dist/server.js', format: 'es' },
     plugins: [ts()],
   },
+  // `cookie-consent/records` and its command: Node only, its database drivers loaded when a store opens.
+  {
+    input: { records: 'src/records/index.ts', 'records-cli': 'src/records/cli.ts' },
+    output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'records-[name].js', format: 'es' },
+    external: [/^node:/, '@electric-sql/pglite', 'pg'],
+    plugins: [ts()],
+  },
 ];
 
 /**

@@ -174,7 +174,7 @@ export class ConsentRuntime extends EventTarget {
   private problem?: RecordProblem;
   private interface?: Promise<WidgetInterface | null>;
   /** Logs a decision of this tab as proof of consent; loaded only when the config names an endpoint. */
-  private log?: Promise<((decision: Decision, language: string) => Promise<void>) | null>;
+  private log?: Promise<((decision: Decision, language: string, strings: Strings | undefined) => Promise<void>) | null>;
 
   constructor(
     private readonly win: Window & typeof globalThis = window,
@@ -384,7 +384,11 @@ export class ConsentRuntime extends EventTarget {
       console.error('cookie-consent: no valid config, so no decision can be recorded.');
       return null;
     }
-    const record = createRecord(this.config, choices, { id: randomId(), now: new Date(), gpc: this.gpc });
+    // One consent id per visitor, so every decision of theirs is logged under it; each one later
+    // than the last, since the log tells a visitor's decisions apart by their time.
+    const previous = this.record ? Date.parse(this.record.timestamp) : 0;
+    const now = new Date(Math.max(Date.now(), previous + 1));
+    const record = createRecord(this.config, choices, { id: this.record?.id ?? this.store.consentId() ?? randomId(), now, gpc: this.gpc });
     this.store.write(record);
     this.problem = undefined;
     this.apply(decisionOf(this.config, this.record, record, 'local', method, acceptedAll));
@@ -451,8 +455,8 @@ export class ConsentRuntime extends EventTarget {
     if (this.status === 'ready' && this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, grants));
     // Only the tab where the visitor decided logs the decision; other tabs just follow it. Read the
     // language now: it may change while the log loads.
-    const { language } = this;
-    const logged = decision.source === 'local' && this.log ? this.log.then((log) => log?.(decision, language)) : Promise.resolve();
+    const { language, strings } = this;
+    const logged = decision.source === 'local' && this.log ? this.log.then((log) => log?.(decision, language, strings)) : Promise.resolve();
     this.changed(decision);
     if (record) this.target.dispatchEvent(new CookieConsentChangeEvent(record));
     // Under an invalid config nothing ran, and its cookie declarations are not to be trusted.
@@ -476,7 +480,8 @@ export class ConsentRuntime extends EventTarget {
   /** Another tab stored or forgot a decision: this one follows it. */
   private readonly followOtherTab = (): void => {
     const record = this.read();
-    if (record?.id !== this.record?.id) this.apply(decisionOf(this.config, this.record, record, 'remote'));
+    // The visitor keeps one consent id: a new decision is a new time.
+    if (record?.id !== this.record?.id || record?.timestamp !== this.record?.timestamp) this.apply(decisionOf(this.config, this.record, record, 'remote'));
   };
 
   private optional(): string[] {

@@ -53,6 +53,7 @@ export class PreferencesPanel implements PreferencesContent {
         <p>${strings.preferencesDescription}</p>
         ${config.categories.map((category) => this.renderCategory(category))}
         ${this.renderPolicyLinks()}
+        ${this.renderConsentId()}
         ${contact
           ? html`<address>
               <strong>${strings.contact}: ${config.provider.name}</strong>
@@ -83,6 +84,12 @@ export class PreferencesPanel implements PreferencesContent {
   /** Accept and reject are the same element with the same part and class as the banner's: neither can outweigh the other. */
   private renderDecisionButton(action: 'accept' | 'reject', label: string): TemplateResult {
     return html`<button type="button" part="button" data-action=${action} @click=${() => this.view.decide(action, 'dialog')}>${label}</button>`;
+  }
+
+  /** The visitor's own consent id, once they have decided: they can quote it to the site, which finds their records by it. */
+  private renderConsentId(): TemplateResult | typeof nothing {
+    const { strings, record } = this.view.runtime;
+    return record ? html`<p class="muted consent-id">${format(strings.consentId, { id: record.id })}</p>` : nothing;
   }
 
   private renderCategory(category: CategoryConfig): TemplateResult {
