@@ -1,6 +1,6 @@
 /**
  * Leaks before consent, by route: how many of N fresh first visits sent a request to each vendor
- * of the pasted snippets before any decision (see bench/vendor-visits.mjs), for the README's table.
+ * of the pasted snippets before any decision (see bench/vendor-visits.mjs), for the README's and docs/server-rewrite.md's table.
  *
  * The last route is the strict-mode trial for the script tag alone: the first thing the tag would do
  * is write a Content-Security-Policy <meta> allowing only the page's own origin (a first visit has

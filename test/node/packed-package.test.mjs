@@ -42,7 +42,7 @@ const files = {
 <body><cookie-consent config="/cookie-consent.json"></cookie-consent></body>
 </html>
 `,
-  // Exactly what the README tells a bundler user to write.
+  // Exactly what docs/frameworks.md tells a bundler user to write.
   'main.js': "import 'cookie-consent';\n",
   'public/cookie-consent.json': JSON.stringify(config),
   'consumer.ts': `import { parseConfig, type ConsentRecord, type CookieConsentApi } from 'cookie-consent';
@@ -141,7 +141,7 @@ describe('the packed package', () => {
       logLevel: 'warn',
       build: { outDir: out, emptyOutDir: true, rollupOptions: { input: [join(app, 'index.html'), join(app, 'cy.html')] } },
     });
-    // As the README says: the built-in translations go beside the bundled script.
+    // As docs/frameworks.md says: the built-in translations go beside the bundled script.
     await cp(join(packageDir, 'dist', 'locales'), join(out, 'assets', 'locales'), { recursive: true });
     server = createServer(async (request, response) => {
       const path = new URL(request.url, 'http://localhost').pathname;
@@ -181,7 +181,7 @@ describe('the packed package', () => {
     return { page, problems, scripts };
   }
 
-  it('ships the licence, the seed configs the README calls ready to copy, and the Node versions it supports', async () => {
+  it('ships the licence, the seed configs docs/providers.md calls ready to copy, and the Node versions it supports', async () => {
     const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
     assert.equal(manifest.license, 'MIT');
     assert.match(await readFile(join(packageDir, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) 2026 cookie-consent contributors\n/);

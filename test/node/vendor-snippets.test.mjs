@@ -137,7 +137,7 @@ const click = (page, action) => page.evaluate((action) => document.querySelector
 const vendorCookies = async (page) => (await page.cookies()).map((cookie) => cookie.name).filter((name) => /^(_ga|_fbp|_hj)/.test(name)).sort();
 
 /**
- * What may reach the network before consent: only the routes the README names as out of a page
+ * What may reach the network before consent: only the routes docs/blocking.md names as out of a page
  * script's reach. The pasted YouTube frame is one of them: its request leaves as the parser inserts
  * it, and its document may even begin to load (`youtube-ran`) before the blocker removes it, so that
  * is measured over 50 visits below rather than asserted here.
@@ -261,8 +261,8 @@ describe('parser-inserted frames, images and scripts, over 50 first visits', () 
       for (const name of ['made-frame', 'made-img', 'made-js', 'html-frame', 'html-img']) {
         assert.equal(requests[name] ?? 0, 0, `${name} reached the network in ${requests[name]} of ${visits} visits`);
       }
-      // What a page script cannot stop (see the README's blocking section): requests started by the
-      // browser itself before any script can see the element. Measured here, named in the README.
+      // What a page script cannot stop (see docs/blocking.md): requests started by the
+      // browser itself before any script can see the element. Measured here, named in docs/blocking.md.
       // A parsed frame whose response beats the observer (a stand-in on this machine answers at once)
       // may even start to load its own document before it is removed: `frame-ran` counts those.
       t.diagnostic(`requested before consent in ${visits} first visits: ${['parsed-js', 'parsed-img', 'parsed-frame', 'frame-ran'].map((name) => `${name} ${requests[name] ?? 0}`).join(', ')}`);
