@@ -42,13 +42,12 @@ const minifyCssTemplates = () => ({
 /**
  * Code the script-tag file loads only when needed lives in files beside it: each dynamic import
  * stays an import() of that file, which a classic script resolves against its own URL. The
- * interface, when a visitor needs the banner, the dialog or a placeholder; the preferences panel,
- * the first time the dialog opens; the consent log, when a config names one.
+ * interface, when the browser is idle after the banner, or when a visitor needs the dialog or a
+ * placeholder; the consent log, when a config names one.
  */
 const INTERFACE_FILE = 'cookie-consent.interface.js';
-const PANEL_FILE = 'cookie-consent.preferences.js';
 const LOG_FILE = 'cookie-consent.consent-log.js';
-const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './preferences-panel.js': PANEL_FILE, './page/consent-log.js': LOG_FILE };
+const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE };
 const onDemandFiles = () => ({
   name: 'on-demand-files',
   resolveDynamicImport(specifier) {
@@ -64,53 +63,31 @@ const sourceOf = (source, importer) => resolve(dirname(importer), source.replace
 const copiesOnPage = (names, key) => `export const { ${names.join(', ')} } = window[Symbol.for('${key}')];`;
 
 /**
- * Builds the panel file on its own: its one runtime import (preferences-panel.shared.ts) becomes
- * the copies the interface file registers on the page, so Lit is loaded once.
- */
-const SHARED = 'src/elements/cookie-consent/preferences-panel.shared.ts';
-const SHARED_KEY = 'cookie-consent.panel-shared';
-const panelSharedFromPage = () => ({
-  name: 'panel-shared-from-page',
-  resolveId(source, importer) {
-    if (source.endsWith('preferences-panel.shared.js')) return '\0panel-shared';
-    if (importer && !importer.startsWith('\0') && !source.startsWith('.')) {
-      this.error(`${importer} imports "${source}"; the panel takes its imports from ${SHARED} only`);
-    }
-    return null;
-  },
-  load(id) {
-    if (id !== '\0panel-shared') return null;
-    const names = [...readFileSync(SHARED, 'utf8').matchAll(/export\s*\{([^}]*)\}/g)].flatMap(([, list]) => list.split(',').map((name) => name.trim()).filter(Boolean));
-    return copiesOnPage(names, SHARED_KEY);
-  },
-});
-
-/**
- * The interface takes the modules src/guard-shared.ts lists from the script-tag file, which
+ * The interface takes the modules src/script-tag-shared.ts lists from the script-tag file, which
  * registers them on the page before it can load the interface: each import of one becomes the
  * script-tag file's copy, so a first visit downloads it once. A name the module no longer exports
  * fails the build (rollup's missing-export error).
  */
-const GUARD_SHARED = 'src/guard-shared.ts';
-const GUARD_SHARED_KEY = 'cookie-consent.guard-shared';
-const guardSharedFromPage = () => {
+const SCRIPT_TAG_SHARED = 'src/script-tag-shared.ts';
+const SCRIPT_TAG_SHARED_KEY = 'cookie-consent.script-tag-shared';
+const scriptTagSharedFromPage = () => {
   const exportsOf = new Map();
   return {
-    name: 'guard-shared-from-page',
+    name: 'script-tag-shared-from-page',
     buildStart() {
-      for (const [, from] of readFileSync(GUARD_SHARED, 'utf8').matchAll(/^export \* from '([^']+)';$/gm)) {
-        const file = sourceOf(from, GUARD_SHARED);
+      for (const [, from] of readFileSync(SCRIPT_TAG_SHARED, 'utf8').matchAll(/^export \* from '([^']+)';$/gm)) {
+        const file = sourceOf(from, SCRIPT_TAG_SHARED);
         exportsOf.set(file, [...readFileSync(file, 'utf8').matchAll(/^export (?:const|let|(?:async )?function|class) (\w+)/gm)].map(([, name]) => name));
       }
     },
     resolveId(source, importer) {
       if (!importer || !source.startsWith('.')) return null;
       const file = sourceOf(source, importer);
-      return exportsOf.has(file) ? `\0guard-shared:${file}` : null;
+      return exportsOf.has(file) ? `\0script-tag-shared:${file}` : null;
     },
     load(id) {
-      if (!id.startsWith('\0guard-shared:')) return null;
-      return copiesOnPage(exportsOf.get(id.slice('\0guard-shared:'.length)), GUARD_SHARED_KEY);
+      if (!id.startsWith('\0script-tag-shared:')) return null;
+      return copiesOnPage(exportsOf.get(id.slice('\0script-tag-shared:'.length)), SCRIPT_TAG_SHARED_KEY);
     },
   };
 };
@@ -153,13 +130,15 @@ const withoutDraftTypes = () => ({
 
 /**
  * Fails a build whose entries came to share a module: rollup would put it in a chunk of its own,
- * a file the script-tag file never loads. Such a module belongs in the script-tag file (see
- * preferences-panel.shared.ts) or in each entry.
+ * which an entry would import statically, one more request before it can run. Such a module belongs
+ * in the script-tag file (see script-tag-shared.ts) or in each entry. A chunk an entry imports
+ * dynamically (the preferences dialog's) is its own on purpose.
  */
 const entriesOnly = () => ({
   name: 'entries-only',
   generateBundle(_, bundle) {
-    const shared = Object.values(bundle).filter((file) => file.type === 'chunk' && !file.isEntry);
+    const files = Object.values(bundle);
+    const shared = files.filter((file) => file.type === 'chunk' && !file.isEntry && !file.isDynamicEntry);
     if (shared.length) this.error(`the on-demand files share ${shared.flatMap((chunk) => Object.keys(chunk.modules)).join(', ')}; give each file its own copy or take it from the script-tag file`);
   },
 });
@@ -185,16 +164,16 @@ const RUNTIME_MODULES = /src\/(consent-runtime|page-runtime|page\/(blocker|conse
 const ts = (options = {}) => typescript({ tsconfig: './tsconfig.json', noCheck: true, declaration: false, declarationDir: undefined, outDir: undefined, rootDir: undefined, ...options });
 
 const widget = [
-  // The script-tag file, the guard: the runtime, the blocker, the store and the API, with no Lit. One
-  // classic script, run on every page view.
+  // The script-tag file: the runtime, the blocker, the store, the API and <cookie-consent> with its
+  // banner, with no Lit. One classic script, run on every page view.
   {
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
     // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
     plugins: [onDemandFiles(), nodeResolve(), ts(), minifyCssTemplates(), without('the script-tag file must not bundle Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//)],
   },
-  // The files the script-tag file fetches from beside itself: the interface (Lit, the banner, the
-  // placeholders, the strings), the consent log (when a config has `consentLog`) and the built-in
+  // The files the script-tag file fetches from beside itself: the interface (Lit, the dialog's
+  // content, the placeholders, the audit), the consent log (when a config has `consentLog`) and the built-in
   // languages (when the page's language needs one). None imports another at run time.
   {
     input: {
@@ -202,24 +181,20 @@ const widget = [
       [LOG_FILE.replace(/\.js$/, '')]: 'src/page/consent-log.ts',
       ...Object.fromEntries(locales.map((input) => [input.replace(/^src\/i18n\/(locales\/[\w-]+)\.ts$/, '$1'), input])),
     },
-    output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', plugins: [terser(terserOptions)] },
+    output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'cookie-consent.[name].js', format: 'es', plugins: [terser(terserOptions)] },
+    // The dialog's chunk takes Lit from the interface file, rather than the interface becoming a facade.
+    preserveEntrySignatures: 'allow-extension',
     // js-cookie does nothing when it is loaded: the audit reads the cookie jar's names without it.
     treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/js-cookie/') },
     plugins: [
       onDemandFiles(),
-      guardSharedFromPage(),
+      scriptTagSharedFromPage(),
       nodeResolve({ exportConditions: ['production'] }),
       ts(),
       minifyCssTemplates(),
       entriesOnly(),
       without('the interface takes the runtime from the page, never a copy', RUNTIME_MODULES),
     ],
-  },
-  // The preferences panel, the first time the dialog opens: it takes Lit from the interface.
-  {
-    input: { [PANEL_FILE.replace(/\.js$/, '')]: 'src/elements/cookie-consent/preferences-panel.ts' },
-    output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', plugins: [terser(terserOptions)] },
-    plugins: [panelSharedFromPage(), ts(), minifyCssTemplates()],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.
   {
@@ -234,6 +209,13 @@ const widget = [
   {
     input: 'src/server.ts',
     output: { file: 'dist/server.js', format: 'es' },
+    plugins: [ts()],
+  },
+  // `cookie-consent/records` and its command: Node only, its database drivers loaded when a store opens.
+  {
+    input: { records: 'src/records/index.ts', 'records-cli': 'src/records/cli.ts' },
+    output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'records-[name].js', format: 'es' },
+    external: [/^node:/, '@electric-sql/pglite', 'pg'],
     plugins: [ts()],
   },
 ];

@@ -1,22 +1,49 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { createConsentLogHandler } from './demo/consent-log-receiver.mjs';
 import { requestLogMiddleware } from './test/page/blocker/request-log-plugin.mjs';
 import { emulateMediaPlugin } from './test/emulate-media-plugin.mjs';
 
 /**
- * The reference consent-log receiver, mounted at POST /consent for the tests, with two test-only
- * controls: GET /__consent-log lists what it received (DELETE clears it), and
- * POST /__consent-log/fail?count=N makes the next N deliveries fail with 503.
+ * The consent-record service (`cookie-consent/records`, an embedded store in memory), mounted at
+ * POST /consent for the tests, with two test-only controls: GET /__consent-log lists the records
+ * stored, as the widget sent them (DELETE empties the store), and POST /__consent-log/fail?count=N
+ * makes the next N deliveries fail with 503.
  */
-const received = [];
 let failures = 0;
-const handleConsentLog = createConsentLogHandler({ onRecord: (record) => received.push(record) });
+/**
+ * Opened from the build (`npm run build` first, as for every test of dist/) as the runner starts:
+ * the embedded store takes seconds to start, more on a busy machine, longer than a test's hook may
+ * wait. A failure is kept for the first request that needs the store.
+ */
+const service = import('./dist/records.js')
+  .then(async ({ RecordStore, createRecordsHandler }) => {
+    const store = await RecordStore.open();
+    return { store, handle: createRecordsHandler({ store, rateLimit: 0 }) };
+  })
+  .catch((error) => ({ error }));
+const records = async () => {
+  const opened = await service;
+  if (opened.error) throw opened.error;
+  return opened;
+};
+/** Each stored record as the widget sent it: its fields, and the texts it was shown. */
+async function storedProofs(store) {
+  const proofs = [];
+  for await (const { id, timestamp, revision, configHash, decision, method, categories, services, gpc, language, shownHash } of store.records(new Date(0), new Date(Date.now() + 86_400_000))) {
+    const shown = shownHash ? (await store.history(id)).shown[shownHash] : undefined;
+    proofs.push({ id, timestamp, revision, configHash, decision, method, categories, services, gpc, language, ...(shown && { shown }) });
+  }
+  return proofs;
+}
 async function consentLogMiddleware(context, next) {
   if (context.path === '/__consent-log') {
-    if (context.method === 'DELETE') received.length = failures = 0;
-    context.body = received;
+    const { store } = await records();
+    if (context.method === 'DELETE') {
+      failures = 0;
+      await store.query('DELETE FROM consent_records');
+    }
+    context.body = await storedProofs(store);
     return;
   }
   if (context.path === '/__consent-log/fail') {
@@ -30,8 +57,9 @@ async function consentLogMiddleware(context, next) {
     return;
   }
   if (context.path === '/consent') {
+    const { handle } = await records();
     context.respond = false;
-    await handleConsentLog(context.req, context.res);
+    await handle(context.req, context.res);
     return;
   }
   return next();

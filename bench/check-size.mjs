@@ -1,22 +1,20 @@
 /**
- * The two size budgets, in gzip -9 bytes (zlib level 9):
+ * The size budget, in gzip -9 bytes (zlib level 9): the script-tag file, dist/cookie-consent.min.js,
+ * at most 12 KB. It is all a first visit loads before the banner can be used (the banner is drawn
+ * by it, with the config inline: one request), and all a returning visitor's page view loads.
  *
- * - the guard, dist/cookie-consent.min.js, at most 7 KB: it is the script tag, so every page view
- *   loads it, a returning visitor's alone;
- * - the first visit, the guard plus dist/cookie-consent.interface.js, at most 18 KB: what a visitor
- *   who has to decide loads before the banner can be used. Each file is its own response, so the
- *   figure is the sum of the two files gzipped one by one, as they travel.
+ * The files fetched later are printed for information, with the largest visit that includes them;
+ * they are not budgeted: the interface and the preferences dialog (prefetched when the browser is
+ * idle after the banner, or fetched when the dialog first opens or a placeholder is drawn), the
+ * consent log when a config names one, and dist/locales/*.js for a page in another language (one
+ * more request before the banner, started at once).
  *
- * The files fetched only when needed (the preferences panel the first time the dialog opens, the
- * consent log when a config names one, dist/locales/*.js for a page in another language) are
- * printed for information, with the largest visit that includes them; they are not budgeted.
- *
- *   node bench/check-size.mjs [--file dist/cookie-consent.min.js] [--budget 7168]
- *                             [--interface dist/cookie-consent.interface.js] [--first-visit-budget 18432]
- *                             [--panel dist/cookie-consent.preferences.js] [--log dist/cookie-consent.consent-log.js]
+ *   node bench/check-size.mjs [--file dist/cookie-consent.min.js] [--budget 12288]
+ *                             [--interface dist/cookie-consent.interface.js]
+ *                             [--panel dist/cookie-consent.preferences-panel.js] [--log dist/cookie-consent.consent-log.js]
  *                             [--locales dist/locales]
  *
- * Exit 0 when both budgets hold; 1 when either is exceeded or the guard or interface file is missing.
+ * Exit 0 when the budget holds; 1 when it is exceeded or the script-tag file is missing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -28,66 +26,50 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values } = parseArgs({
   options: {
     file: { type: 'string', default: join(ROOT, 'dist/cookie-consent.min.js') },
-    budget: { type: 'string', default: '7168' },
+    budget: { type: 'string', default: '12288' },
     interface: { type: 'string', default: join(ROOT, 'dist/cookie-consent.interface.js') },
-    'first-visit-budget': { type: 'string', default: '18432' },
-    panel: { type: 'string', default: join(ROOT, 'dist/cookie-consent.preferences.js') },
+    panel: { type: 'string', default: join(ROOT, 'dist/cookie-consent.preferences-panel.js') },
     log: { type: 'string', default: join(ROOT, 'dist/cookie-consent.consent-log.js') },
     locales: { type: 'string', default: join(ROOT, 'dist/locales') },
   },
 });
 
-const byteCount = (option) => {
-  const count = Number(values[option]);
-  if (!Number.isInteger(count) || count <= 0) {
-    console.error(`check-size: --${option} expects a number of bytes, got "${values[option]}"`);
-    process.exit(1);
-  }
-  return count;
-};
-const guardBudget = byteCount('budget');
-const firstVisitBudget = byteCount('first-visit-budget');
+const budget = Number(values.budget);
+if (!Number.isInteger(budget) || budget <= 0) {
+  console.error(`check-size: --budget expects a number of bytes, got "${values.budget}"`);
+  process.exit(1);
+}
 
 const name = (path) => relative(process.cwd(), path) || path;
 const gzipped = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const bytes = (count) => `${count.toLocaleString('en-GB')} B`;
-const verdict = (size, budget) => `budget ${bytes(budget)}: ${size <= budget ? `OK, ${bytes(budget - size)} to spare` : `OVER by ${bytes(size - budget)}`}`;
+const verdict = (size) => `budget ${bytes(budget)}: ${size <= budget ? `OK, ${bytes(budget - size)} to spare` : `OVER by ${bytes(size - budget)}`}`;
 
-const guard = resolve(values.file);
-if (!existsSync(guard)) {
-  console.error(`check-size: ${name(guard)} is missing; run \`npm run build\` first`);
+const scriptTag = resolve(values.file);
+if (!existsSync(scriptTag)) {
+  console.error(`check-size: ${name(scriptTag)} is missing; run \`npm run build\` first`);
   process.exit(1);
 }
-const guardSize = gzipped(guard);
-console.log(`guard: ${name(guard)} ${bytes(guardSize)} gzip -9 (${bytes(readFileSync(guard).length)} raw); ${verdict(guardSize, guardBudget)}`);
-
-const ui = resolve(values.interface);
-if (!existsSync(ui)) {
-  // Without it the first-visit figure would be the guard alone, a pass that means nothing.
-  console.error(`check-size: ${name(ui)} is missing, so the first visit cannot be measured; run \`npm run build\` first`);
-  process.exit(1);
-}
-const uiSize = gzipped(ui);
-const firstVisit = guardSize + uiSize;
+const scriptTagSize = gzipped(scriptTag);
 console.log(
-  `first visit: guard + ${name(ui)} ${bytes(uiSize)} gzip -9 (${bytes(readFileSync(ui).length)} raw) = ${bytes(firstVisit)}; ` +
-    verdict(firstVisit, firstVisitBudget),
+  `script-tag file (a first visit before the banner works; a returning visit): ${name(scriptTag)} ${bytes(scriptTagSize)} gzip -9 ` +
+    `(${bytes(readFileSync(scriptTag).length)} raw); ${verdict(scriptTagSize)}`,
 );
 
-let largestVisit = firstVisit;
-const largestParts = ['guard', 'interface'];
-const panel = resolve(values.panel);
-for (const [option, when] of [
-  ['panel', 'the preferences dialog, the first time it opens'],
-  ['log', 'the consent log, when the config has consentLog'],
+let largestVisit = scriptTagSize;
+const largestParts = ['script-tag file'];
+for (const [option, part, when] of [
+  ['interface', 'interface', 'the interface, prefetched after the banner or fetched for the dialog or a placeholder'],
+  ['panel', 'panel', 'the preferences dialog, with the interface'],
+  ['log', null, 'the consent log, when the config has consentLog'],
 ]) {
   const path = resolve(values[option]);
   if (!existsSync(path)) continue;
   const size = gzipped(path);
-  console.log(`on demand (not budgeted): ${name(path)} ${bytes(size)} gzip -9, ${when}`);
-  if (path === panel) {
+  console.log(`later (not budgeted): ${name(path)} ${bytes(size)} gzip -9, ${when}`);
+  if (part) {
     largestVisit += size;
-    largestParts.push('panel');
+    largestParts.push(part);
   }
 }
 
@@ -96,19 +78,13 @@ const locales = existsSync(localesDir) ? readdirSync(localesDir).filter((entry) 
 if (locales.length) {
   const sizes = locales.map((entry) => ({ entry, size: gzipped(join(localesDir, entry)) }));
   const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
-  console.log(`loaded on demand, one language at most (not budgeted): ${sizes.map(({ entry, size }) => `${entry} ${bytes(size)}`).join(', ')}`);
+  console.log(`one language at most, before the banner on a page in it (not budgeted): ${sizes.map(({ entry, size }) => `${entry} ${bytes(size)}`).join(', ')}`);
   largestVisit += largest.size;
   largestParts.push(largest.entry);
 }
 console.log(`largest visit (not budgeted): ${bytes(largestVisit)} (${largestParts.join(' + ')})`);
 
-let over = false;
-if (guardSize > guardBudget) {
-  over = true;
-  console.error(`check-size: the guard, ${name(guard)}, is ${bytes(guardSize - guardBudget)} over its ${bytes(guardBudget)} gzip budget`);
+if (scriptTagSize > budget) {
+  console.error(`check-size: the script-tag file, ${name(scriptTag)}, is ${bytes(scriptTagSize - budget)} over its ${bytes(budget)} gzip budget`);
+  process.exit(1);
 }
-if (firstVisit > firstVisitBudget) {
-  over = true;
-  console.error(`check-size: the first visit (guard + interface) is ${bytes(firstVisit - firstVisitBudget)} over its ${bytes(firstVisitBudget)} gzip budget`);
-}
-if (over) process.exit(1);

@@ -709,7 +709,12 @@ function checkTargets(results, scaling, returning) {
   const dialogGrowth = perItemGrowth(scaling?.dialog.ours);
   const targets = [
     {
-      name: '"Accept all" usable within 1.15x the floor',
+      name: '"Accept all" usable no later than Osano\'s',
+      value: ours && osano ? `${ours.acceptMs.toFixed(1)} ms vs Osano ${osano.acceptMs.toFixed(1)} ms` : null,
+      pass: ours && osano ? ours.acceptMs <= osano.acceptMs : null,
+    },
+    {
+      name: '(stretch) "Accept all" usable within 1.15x the floor',
       value: ours && floor ? `${ours.acceptMs.toFixed(1)} ms vs floor ${floor.acceptMs.toFixed(1)} ms = ${(ours.acceptMs / floor.acceptMs).toFixed(2)}x` : null,
       pass: ours && floor ? ours.acceptMs <= 1.15 * floor.acceptMs : null,
     },
@@ -724,6 +729,21 @@ function checkTargets(results, scaling, returning) {
       name: 'zero long tasks added (count <= floor, long-task time <= 1.15x floor)',
       value: ours && floor ? `median ${ours.longTasks} / ${ours.longTaskMs.toFixed(1)} ms vs floor ${floor.longTasks} / ${floor.longTaskMs.toFixed(1)} ms` : null,
       pass: ours && floor ? ours.longTasks <= floor.longTasks && ours.longTaskMs <= 1.15 * floor.longTaskMs : null,
+    },
+    {
+      name: "long-task time added over the floor no more than Osano's",
+      value: ours && floor && osano ? `+${(ours.longTaskMs - floor.longTaskMs).toFixed(1)} ms vs Osano +${(osano.longTaskMs - floor.longTaskMs).toFixed(1)} ms` : null,
+      pass: ours && floor && osano ? ours.longTaskMs - floor.longTaskMs <= osano.longTaskMs - floor.longTaskMs : null,
+    },
+    {
+      name: 'LCP no later than the floor +10 %',
+      value: ours?.lcpMs != null && floor?.lcpMs != null ? `${ours.lcpMs.toFixed(0)} ms vs floor ${floor.lcpMs.toFixed(0)} ms` : null,
+      pass: ours?.lcpMs != null && floor?.lcpMs != null ? ours.lcpMs <= 1.1 * floor.lcpMs : null,
+    },
+    {
+      name: 'opening the dialog the first time (10 / 100 / 1,000 cookies) no slower than vanilla-cookieconsent',
+      value: scaling?.dialog.ours && scaling?.dialog.vanilla ? [10, 100, 1000].map((n) => `${scaling.dialog.ours[n]?.ms?.toFixed(0)} vs ${scaling.dialog.vanilla[n]?.ms?.toFixed(0)} ms`).join(' / ') : null,
+      pass: scaling?.dialog.ours && scaling?.dialog.vanilla ? [10, 100, 1000].every((n) => scaling.dialog.ours[n]?.ms <= scaling.dialog.vanilla[n]?.ms) : null,
     },
     {
       name: 'zero layout shift',
@@ -753,23 +773,26 @@ function checkTargets(results, scaling, returning) {
     },
   ];
   if (returning) {
-    const guardOnly = oursBack && oursBack.runs.filter((run) => !run.error).every((run) => run.widgetFiles.every(({ path }) => path === '/dist/cookie-consent.min.js'));
-    const guardBytes = oursBack?.median.widgetBytes;
+    const scriptTagOnly = oursBack && oursBack.runs.filter((run) => !run.error).every((run) => run.widgetFiles.every(({ path }) => path === '/dist/cookie-consent.min.js'));
+    const scriptTagBytes = oursBack?.median.widgetBytes;
+    const vanillaBack = returning?.vanilla?.ok ? returning.vanilla.median : null;
     targets.push(
       {
-        name: 'the guard (dist/cookie-consent.min.js, what a returning visitor loads) at most 7 KB gzip',
-        value: guardBytes == null ? null : `${Math.round(guardBytes).toLocaleString('en-GB')} B`,
-        pass: guardBytes == null ? null : guardBytes <= 7 * 1024,
+        // The banner is drawn by the script-tag file alone (test/integration/on-demand-files.test.ts):
+        // on a first visit it is what loads before "Accept all" works, and all a returning visitor loads.
+        name: 'the script-tag file (dist/cookie-consent.min.js: a first visit before "Accept all" works; a returning visit) at most 12 KB gzip',
+        value: scriptTagBytes == null ? null : `${Math.round(scriptTagBytes).toLocaleString('en-GB')} B`,
+        pass: scriptTagBytes == null ? null : scriptTagBytes <= 12 * 1024,
       },
       {
-        name: 'first visit: everything loaded before "Accept all" is usable at most 18 KB gzip',
-        value: ours ? `${Math.round(ours.widgetBytes).toLocaleString('en-GB')} B` : null,
-        pass: ours ? ours.widgetBytes <= 18 * 1024 : null,
-      },
-      {
-        name: 'returning visitor loads only the guard (dist/cookie-consent.min.js)',
+        name: 'returning visitor loads only the script-tag file (dist/cookie-consent.min.js)',
         value: oursBack ? [...new Set(oursBack.runs.filter((run) => !run.error).flatMap((run) => run.widgetFiles.map(({ path }) => path)))].join(', ') : null,
-        pass: oursBack ? guardOnly : null,
+        pass: oursBack ? scriptTagOnly : null,
+      },
+      {
+        name: "returning visitor: held analytics ran no later than vanilla-cookieconsent's",
+        value: oursBack?.median.analyticsMs != null && vanillaBack?.analyticsMs != null ? `${oursBack.median.analyticsMs.toFixed(0)} ms vs vanilla ${vanillaBack.analyticsMs.toFixed(0)} ms` : null,
+        pass: oursBack?.median.analyticsMs != null && vanillaBack?.analyticsMs != null ? oursBack.median.analyticsMs <= vanillaBack.analyticsMs : null,
       },
       {
         name: "returning visitor: script time no more than Osano's",

@@ -12,9 +12,12 @@ const USAGE = [
   '  Prints a draft cookie-consent.json for the privacy policy in the file ("-" reads standard input).',
   '  Reports each decision, with the sentence it came from, and what is left to check on standard error.',
   '  Exits 1 for text that is no privacy policy (empty, binary, JSON) and 2 for a wrong command.',
+  'Usage: cookie-consent records serve|purge …: the consent-record service (cookie-consent records --help).',
 ].join('\n');
 
 const [command, file, ...rest] = process.argv.slice(2);
+// The consent-record service has a module of its own; `serve` resolves once the server has stopped.
+if (command === 'records') process.exit(await (await import('../dist/records-cli.js')).main(process.argv.slice(3)));
 if (command === 'rewrite') process.exit(await (await import('../dist-cli/rewrite.js')).runRewrite(process.argv.slice(3)));
 if (command === '--help' || command === '-h') {
   console.log(USAGE);

@@ -3,7 +3,7 @@
  * Serves the repository's static files for the demo (`npm start`): any static file server would do,
  * the pages need no bundler. It serves them as a real host would, so that Lighthouse on the demo
  * measures the widget rather than the server: revalidated caching and compressed text (see
- * `serveFile`). Also mounts the reference consent-log receiver at POST /consent.
+ * `serveFile`). Also mounts the consent-record service at POST /consent, /records.
  *
  *   node demo/serve.mjs [--build] [--no-build]   (PORT=8000 by default; the next free port if busy)
  *
@@ -11,6 +11,7 @@
  * ends when the process that started it does (`npm start` forwards SIGTERM only to its shell).
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -95,14 +96,24 @@ async function serveFile(request, response, path, info) {
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-/** Extra request handlers (the consent-log receiver plugs in here); return true when handled. */
+/**
+ * Extra request handlers; return true when handled. The consent-record service
+ * (`cookie-consent/records`) with its embedded store in demo/consent-records/: POST /consent and
+ * the lookup page at /records. Its store opens in the background, so the demo serves at once.
+ */
 const handlers = [];
-try {
-  const { createConsentLogHandler } = await import('./consent-log-receiver.mjs');
-  handlers.push(createConsentLogHandler({ file: join(root, 'demo', 'consent-log.jsonl') }));
-} catch (error) {
-  if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-}
+let records;
+/** Opened once the build (if any) is done, from its dist/. */
+const openRecords = () =>
+  import('../dist/records.js')
+    .then(async ({ RecordStore, createRecordsHandler }) => {
+      const token = process.env.CONSENT_RECORDS_TOKEN || randomBytes(12).toString('hex');
+      const store = await RecordStore.open({ dataDir: join(root, 'demo', 'consent-records') });
+      console.log(`Consent records: /records on the demo's host (${store.description}; read token ${token})`);
+      return createRecordsHandler({ store, token });
+    })
+    .catch((error) => console.error(`demo/serve.mjs: no consent records (${error.message})`));
+handlers.push(async (request, response) => /^\/(consent(\/|$)|export|stats|records)/.test(request.url) && ((await (await records)?.(request, response)) ?? false));
 
 const server = createServer(async (request, response) => {
   for (const handle of handlers) if (await handle(request, response)) return;
@@ -161,6 +172,7 @@ if (process.argv.includes('--build') && !process.argv.includes('--no-build')) {
   }
 }
 
+records = openRecords();
 const preferred = Number(process.env.PORT) || 8000;
 const LAST_PORT = preferred + 20;
 

@@ -1,12 +1,14 @@
 import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
-import { fallbackConfig, formatConfigErrors } from './core/config/parse-config.js';
+import { readCosmetic } from './core/config/cosmetic.js';
+import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from './core/config/parse-config.js';
 import type { Json } from './core/config/reader.js';
 import { createRecord, grantsOf, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
 import { decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
 import { consentModeState } from './core/consent-mode.js';
-import { isOwnTrue } from './core/own-property.js';
+import { isOwnTrue, ownValue } from './core/own-property.js';
 import type { AuditEntry } from './core/audit.js';
 import type { Strings } from './i18n/en-GB.js';
+import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from './i18n/strings.js';
 import { ConsentStore, randomId, seemsDecided } from './page/consent-store.js';
 import { loadConfig, type ConfigSource } from './page/load-config.js';
 import { Blocker, type Grants } from './page/blocker.js';
@@ -14,7 +16,6 @@ import { cleanUpCategories } from './page/cleanup.js';
 import { pushConsentMode } from './page/data-layer.js';
 import { storageArea } from './page/web-storage.js';
 import { hostElement } from './page/host-element.js';
-import type { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';
 
 export type { DecisionMethod };
 
@@ -23,17 +24,109 @@ export type RuntimeStatus = 'loading' | 'ready' | 'invalid';
 /** The file of the widget's interface, beside the script-tag file. */
 export const INTERFACE_FILE = 'cookie-consent.interface.js';
 
-/** What the interface module (banner, dialog, placeholders, strings) gives the runtime once loaded. */
+/** What `<cookie-consent>` gives the preferences dialog: the runtime to read and the decisions to take. */
+export interface PreferencesHost {
+  readonly runtime: ConsentRuntime;
+  decide(action: 'accept' | 'reject', method: DecisionMethod): void;
+  save(choices: Choices): void;
+  close(): void;
+}
+
+/** The preferences dialog's content, drawn into `<cookie-consent>`'s `<dialog>` by the interface. */
+export interface PreferencesContent {
+  /** Draws the switches as `grants` set them. */
+  open(grants: Grants | null): void;
+  /** Empties the dialog. */
+  close(): void;
+  /** The rules of the dialog's content, for the element's shadow root. */
+  readonly styles: CSSStyleSheet;
+}
+
+/** What the interface module (dialog, placeholders, audit) gives the runtime once loaded. */
 export interface WidgetInterface {
-  /** Reads the cosmetic keys and the strings, defines the elements; resolves once they can render. */
+  /** Defines the placeholders and starts the audit; resolves once they can render. */
   attach(runtime: ConsentRuntime): Promise<void>;
+  /** The preferences dialog's content, drawn into `dialog`. */
+  preferences(host: PreferencesHost, dialog: HTMLDialogElement): Promise<PreferencesContent>;
   /** Stops what it started for this runtime (the audit's watch). */
   detach(runtime: ConsentRuntime): void;
   /** Every cookie the page can see, matched to its declaration and classified. */
   audit(runtime: ConsentRuntime): Promise<AuditEntry[]>;
 }
 
+/** A decision was recorded (here or in another tab); `detail` is the stored record. */
+export class CookieConsentChangeEvent extends CustomEvent<ConsentRecord> {
+  constructor(record: ConsentRecord) {
+    super('cookie-consent-change', { detail: record, bubbles: true, composed: true });
+  }
+}
+
+/** The config and the stored decision are known (and the banner drawn if the visitor must decide); `detail` is the record, or null. */
+export class CookieConsentReadyEvent extends CustomEvent<ConsentRecord | null> {
+  constructor(record: ConsentRecord | null) {
+    super('cookie-consent-ready', { detail: record, bubbles: true, composed: true });
+  }
+}
+
+/**
+ * The runtime asks the page's view to show the banner or the preferences dialog (the API, a
+ * `data-cookie-consent="preferences"` control, another tab's reset). The view that opens it calls
+ * `respondWith` with a promise that resolves once it is open.
+ */
+export class OpenRequestEvent extends Event {
+  static readonly type = 'open';
+  opened: Promise<void> = Promise.resolve();
+
+  constructor(readonly what: 'banner' | 'preferences') {
+    super(OpenRequestEvent.type);
+  }
+
+  respondWith(opened: Promise<void>): void {
+    this.opened = opened;
+  }
+}
+
+/**
+ * Something a view shows changed; `decision` is the change of decision, if one caused it. A view
+ * that redraws calls `waitUntil` with a promise that resolves once it has, so the runtime can wait
+ * for the banner without calling into the view.
+ */
+export class RuntimeChangeEvent extends Event {
+  static readonly type = 'change';
+  drawn: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly decision?: Decision) {
+    super(RuntimeChangeEvent.type);
+  }
+
+  waitUntil(drawn: Promise<unknown>): void {
+    this.drawn = Promise.all([this.drawn, drawn]);
+  }
+}
+
+/** The runtime's own events, for its views. */
+interface ConsentRuntimeEventMap {
+  open: OpenRequestEvent;
+  change: RuntimeChangeEvent;
+}
+
+export interface ConsentRuntime {
+  addEventListener<K extends keyof ConsentRuntimeEventMap>(type: K, listener: (event: ConsentRuntimeEventMap[K]) => void, options?: AddEventListenerOptions | boolean): void;
+  removeEventListener<K extends keyof ConsentRuntimeEventMap>(type: K, listener: (event: ConsentRuntimeEventMap[K]) => void, options?: EventListenerOptions | boolean): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: EventListenerOptions | boolean): void;
+}
+
 declare global {
+  /** Fired on the page's `<cookie-consent>` (or the document when it has none), bubbling out of any shadow root. */
+  interface HTMLElementEventMap {
+    'cookie-consent-change': CookieConsentChangeEvent;
+    'cookie-consent-ready': CookieConsentReadyEvent;
+  }
+  interface DocumentEventMap {
+    'cookie-consent-change': CookieConsentChangeEvent;
+    'cookie-consent-ready': CookieConsentReadyEvent;
+  }
   interface Navigator {
     /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
     readonly globalPrivacyControl?: boolean;
@@ -41,10 +134,11 @@ declare global {
 }
 
 /**
- * Everything a page has one of: the config, the stored decision and the blocker. Framework-free
- * and small, it runs on every page view; the interface (`<cookie-consent>`'s banner and dialog,
- * placeholders, strings) is loaded only when a visitor needs it. A decision is applied in one
- * place, `apply`, the same way for a click, an API call, another tab and a reset.
+ * Everything a page has one of: the config, the stored decision, the visitor's strings and the
+ * blocker. Framework-free and small, it runs on every page view; the interface (the preferences
+ * dialog, placeholders, the audit) is loaded only when a visitor needs it. A decision is applied in
+ * one place, `apply`, the same way for a click, an API call, another tab and a reset. Views read its
+ * state and change it only through its commands (`decide`, `acceptAll`, `rejectAll`, `open`…).
  */
 export class ConsentRuntime extends EventTarget {
   status: RuntimeStatus = 'loading';
@@ -55,15 +149,12 @@ export class ConsentRuntime extends EventTarget {
   /** The decision in force; null before one is made (or when the stored one is unusable). */
   record: ConsentRecord | null = null;
   store: ConsentStore | null = null;
-  /** The visitor's strings: set by the interface when it loads, before any element renders. */
-  strings!: Strings;
+  /** The visitor's strings: English, under the page language's built-in ones once loaded, under the config's `texts`. */
+  strings: Strings = resolveStrings([], {}, {});
   language = 'en-GB';
-  /** The upgraded `<cookie-consent>` events are dispatched on, while it is in the page (see `target`). */
-  eventTarget: EventTarget | null = null;
-  /** The interface is loaded and its elements defined. */
-  interfaceAttached = false;
-  /** The interface could not be loaded: the script-tag file's minimal view stands in for it. */
-  interfaceFailed = false;
+  /** The built-in strings of the page's language, once loaded (`locales/<language>.js`). */
+  private readonly builtIn: Record<string, Strings> = {};
+  private readonly languageLoads = new Map<string, Promise<void>>();
   readonly blocker: Blocker;
   /** Resolves once the config and the stored decision are known, and the banner is drawn if the visitor must decide. */
   readonly ready: Promise<void>;
@@ -77,11 +168,13 @@ export class ConsentRuntime extends EventTarget {
   private stopped = false;
   /** `init` has been called: the config is loading or loaded. */
   initialised = false;
+  /** The cosmetic keys' warnings were logged (the strings are read again when a language arrives). */
+  private cosmeticWarned = false;
   /** Why the stored record could not be used at the last read. */
   private problem?: RecordProblem;
   private interface?: Promise<WidgetInterface | null>;
   /** Logs a decision of this tab as proof of consent; loaded only when the config names an endpoint. */
-  private log?: Promise<((decision: Decision, language: string) => Promise<void>) | null>;
+  private log?: Promise<((decision: Decision, language: string, strings: Strings | undefined) => Promise<void>) | null>;
 
   constructor(
     private readonly win: Window & typeof globalThis = window,
@@ -103,10 +196,10 @@ export class ConsentRuntime extends EventTarget {
   start(): void {
     if (this.started) return;
     this.started = true;
-    // No cookie holds a decision: this visitor has to decide, so the interface is fetched while the
-    // config is. First, so its request starts before the blocker's set-up: nothing the page does can
-    // run before this synchronous start ends, and the module runs only after it.
-    if (!seemsDecided()) void this.loadInterface();
+    // No cookie holds a decision: this visitor has to decide, so the page language's strings (when
+    // English is not it) are fetched while the config is. First, so the request starts before the
+    // blocker's set-up: nothing the page does can run before this synchronous start ends.
+    if (!seemsDecided()) void this.loadLanguage();
     this.blocker.start();
     // Nothing can be granted until a valid config is known: placeholders offer no Allow meanwhile.
     this.blocker.setChoices([]);
@@ -148,14 +241,60 @@ export class ConsentRuntime extends EventTarget {
     this.resolveConfigured();
     this.changed();
     // A visitor who must decide gets the banner: `ready` includes it, so code that waits for it finds
-    // the widget drawn (the interface was fetched alongside the config when no decision was stored).
-    if (this.needsDecision && (await this.loadInterface())) {
-      // Drawn as soon as <body> is open: on a long page the banner need not wait for the whole of it.
-      const element = await hostElement(this.win.document, true);
-      await (element as Partial<CookieConsentElement>).updateComplete;
-    }
-    this.dispatch('cookie-consent-ready', this.record);
+    // the widget drawn (the language's strings were fetched alongside the config).
+    if (this.needsDecision) await this.drawBanner();
+    this.target.dispatchEvent(new CookieConsentReadyEvent(this.record));
     this.resolveReady();
+  }
+
+  /**
+   * The banner, drawn as soon as <body> is open (on a long page it need not wait for the rest), in
+   * the page's language. The interface is fetched once the browser is idle, so the dialog opens
+   * without waiting on the network.
+   */
+  private async drawBanner(): Promise<void> {
+    await this.loadLanguage();
+    await hostElement(this.win.document, true);
+    await this.changed().drawn;
+    const idle = this.win.requestIdleCallback ?? ((callback: () => void) => this.win.setTimeout(callback, 1));
+    idle(() => !this.stopped && void this.loadInterface());
+  }
+
+  /**
+   * The built-in strings of the page's language, fetched once; English needs none. The language is
+   * read each time: a page may set `<html lang>` after the script has run.
+   */
+  loadLanguage(): Promise<void> {
+    const language = builtInLanguageFor(languageChain(this.win.document.documentElement.lang || this.win.navigator.language));
+    if (!language || !this.base) return Promise.resolve();
+    let load = this.languageLoads.get(language);
+    if (!load) {
+      load = import(/* @vite-ignore */ new URL(`locales/${language}.js`, this.base).href).then(
+        (module: { default: Strings }) => {
+          this.builtIn[language] = module.default;
+          if (this.status === 'loading') return;
+          this.readStrings();
+          this.changed();
+        },
+        (error: Error) => console.warn(`cookie-consent: could not load the "${language}" strings, showing English: ${error.message}`),
+      );
+      this.languageLoads.set(language, load);
+    }
+    return load;
+  }
+
+  /** The visitor's strings and language, from the config's cosmetic keys and the built-in strings loaded so far. */
+  private readStrings(): void {
+    const { texts, ui, warnings } = readCosmetic(this.raw ?? {}, this.config.categories);
+    if (warnings.length && !this.cosmeticWarned) console.warn(formatConfigWarnings(warnings));
+    this.cosmeticWarned = true;
+    this.config = { ...this.config, texts, ui };
+    const chain = languageChain(this.win.document.documentElement.lang || this.win.navigator.language);
+    this.language = chain.find((tag) => ownValue(this.builtIn, tag) || ownValue(texts, tag)) ?? 'en-GB';
+    const strings = resolveStrings(chain, this.builtIn, texts);
+    strings.description = describeCategories(strings, chain, texts, this.language, this.config.categories);
+    this.strings = strings;
+    this.blocker.setStrings(strings);
   }
 
   /** Takes a loaded config and the stored decision: what may run, Consent Mode, clean-up, the log. */
@@ -170,6 +309,7 @@ export class ConsentRuntime extends EventTarget {
     this.blocker.configure(valid ? config.hosts : null);
     if (!valid) console.error(formatConfigErrors(errors));
     this.status = valid ? 'ready' : 'invalid';
+    this.readStrings();
     this.store = new ConsentStore(config);
     this.record = this.read(valid);
     this.store.followOtherTabs(this.followOtherTab);
@@ -188,38 +328,36 @@ export class ConsentRuntime extends EventTarget {
   }
 
   /**
-   * The interface: the banner, the dialog, the placeholders and the strings, loaded once. When its
-   * file cannot be fetched this resolves null, and the script-tag file's minimal view offers accept and reject.
+   * The interface: the preferences dialog, the placeholders and the audit, loaded once. When its
+   * file cannot be fetched this resolves null: the banner still takes every decision.
    */
   loadInterface(): Promise<WidgetInterface | null> {
     return (this.interface ??= (this.bundledInterface ? Promise.resolve(this.bundledInterface) : import('./interface.js'))
       .then(async (module: WidgetInterface) => {
         await module.attach(this);
-        this.interfaceAttached = true;
         return module;
       })
       .catch((error: Error) => {
         const file = this.base ? new URL(INTERFACE_FILE, this.base).href : INTERFACE_FILE;
-        console.error(`cookie-consent: could not load ${file}, so only a minimal banner can be shown: ${error.message}`);
-        this.interfaceFailed = true;
-        this.changed();
+        console.error(`cookie-consent: could not load ${file}, so the preferences dialog and placeholders cannot be shown: ${error.message}`);
         return null;
       }));
   }
 
   /**
-   * Shows the banner again or opens the preferences dialog. Once the interface is in, at once (the
-   * dialog opens in the same task as the click); else when it has loaded.
+   * Asks the page's `<cookie-consent>` to show the banner again or open the preferences dialog;
+   * resolves once it has.
    */
   open(what: 'banner' | 'preferences'): Promise<void> {
-    const element = this.win.document.querySelector('cookie-consent');
-    const show = (target: CookieConsentElement) => (what === 'banner' ? Promise.resolve(target.showBanner()) : target.showPreferences());
-    if (this.interfaceAttached && element && 'showPreferences' in element) return show(element);
-    return Promise.all([this.loadInterface(), hostElement(this.win.document)]).then(([loaded, host]) => {
-      if (loaded && 'showPreferences' in host) return show(host);
-      // The minimal view listens for this: without the interface, the banner is all there is.
-      this.dispatchEvent(new Event('show-banner'));
-    });
+    const ask = () => {
+      const request = new OpenRequestEvent(what);
+      this.dispatchEvent(request);
+      return request.opened;
+    };
+    // At once when the page has its element (the dialog opens in the same task as the click); else
+    // the element is added, once the page is parsed.
+    const doc = this.win.document;
+    return doc.querySelector('cookie-consent') ? ask() : hostElement(doc).then(ask);
   }
 
   /** The optional categories a visitor can grant; none when no config, or none of it, could be read. */
@@ -246,7 +384,11 @@ export class ConsentRuntime extends EventTarget {
       console.error('cookie-consent: no valid config, so no decision can be recorded.');
       return null;
     }
-    const record = createRecord(this.config, choices, { id: randomId(), now: new Date(), gpc: this.gpc });
+    // One consent id per visitor, so every decision of theirs is logged under it; each one later
+    // than the last, since the log tells a visitor's decisions apart by their time.
+    const previous = this.record ? Date.parse(this.record.timestamp) : 0;
+    const now = new Date(Math.max(Date.now(), previous + 1));
+    const record = createRecord(this.config, choices, { id: this.record?.id ?? this.store.consentId() ?? randomId(), now, gpc: this.gpc });
     this.store.write(record);
     this.problem = undefined;
     this.apply(decisionOf(this.config, this.record, record, 'local', method, acceptedAll));
@@ -286,29 +428,19 @@ export class ConsentRuntime extends EventTarget {
     this.apply(decisionOf(this.config, this.record, null, 'reset'));
   }
 
-  /** Takes what the interface read: the cosmetic keys and the visitor's strings (placeholders' too). */
-  present(cosmetic: Pick<ConsentConfig, 'texts' | 'ui'>, strings: Strings, language: string): void {
-    this.config = { ...this.config, ...cosmetic };
-    this.strings = strings;
-    this.language = language;
-    this.blocker.setStrings(strings);
-  }
-
-  /** Tells views (the elements) that something they show has changed; `detail` is the decision, if one did. */
-  changed(decision?: Decision): void {
-    this.dispatchEvent(new CustomEvent('change', { detail: decision }));
+  /** Tells views (the elements) that something they show has changed, and which decision changed it, if one did. */
+  changed(decision?: Decision): RuntimeChangeEvent {
+    const event = new RuntimeChangeEvent(decision);
+    this.dispatchEvent(event);
+    return event;
   }
 
   /** Reloads the page (a seam for tests). */
   reload = (): void => this.win.location.reload();
 
-  /**
-   * Where events go: the page's `<cookie-consent>` (upgraded or not: a returning visitor's page never
-   * loads the interface), else the document, which hears them either way as they bubble.
-   */
+  /** Where events go: the page's `<cookie-consent>`, else the document, which hears them either way as they bubble. */
   get target(): EventTarget {
-    const element = this.eventTarget as Node | null;
-    return element?.isConnected ? element : (this.win.document.querySelector('cookie-consent') ?? this.win.document);
+    return this.win.document.querySelector('cookie-consent') ?? this.win.document;
   }
 
   /**
@@ -323,10 +455,10 @@ export class ConsentRuntime extends EventTarget {
     if (this.status === 'ready' && this.config.googleConsentMode) pushConsentMode(this.win, 'update', consentModeState(this.config, grants));
     // Only the tab where the visitor decided logs the decision; other tabs just follow it. Read the
     // language now: it may change while the log loads.
-    const { language } = this;
-    const logged = decision.source === 'local' && this.log ? this.log.then((log) => log?.(decision, language)) : Promise.resolve();
+    const { language, strings } = this;
+    const logged = decision.source === 'local' && this.log ? this.log.then((log) => log?.(decision, language, strings)) : Promise.resolve();
     this.changed(decision);
-    if (record) this.dispatch('cookie-consent-change', record);
+    if (record) this.target.dispatchEvent(new CookieConsentChangeEvent(record));
     // Under an invalid config nothing ran, and its cookie declarations are not to be trusted.
     if (withdrawn.length && this.status === 'ready') {
       cleanUpCategories(this.config, withdrawn, this.win);
@@ -334,8 +466,8 @@ export class ConsentRuntime extends EventTarget {
       // The proof record is queued first, so the reload cannot lose it.
       if (this.config.consent.reloadOnWithdraw) void logged.then(this.reload);
     }
-    // A reset, here or in another tab, asks again: the banner comes with the interface.
-    if (this.needsDecision) void this.loadInterface();
+    // A reset, here or in another tab, asks again, in the page's language.
+    if (this.needsDecision) void this.loadLanguage();
   }
 
   /** Reads the stored decision (an unusable one is reported when `report`). */
@@ -348,7 +480,8 @@ export class ConsentRuntime extends EventTarget {
   /** Another tab stored or forgot a decision: this one follows it. */
   private readonly followOtherTab = (): void => {
     const record = this.read();
-    if (record?.id !== this.record?.id) this.apply(decisionOf(this.config, this.record, record, 'remote'));
+    // The visitor keeps one consent id: a new decision is a new time.
+    if (record?.id !== this.record?.id || record?.timestamp !== this.record?.timestamp) this.apply(decisionOf(this.config, this.record, record, 'remote'));
   };
 
   private optional(): string[] {
@@ -372,8 +505,4 @@ export class ConsentRuntime extends EventTarget {
     event.preventDefault();
     void this.open('preferences');
   };
-
-  private dispatch(type: 'cookie-consent-ready' | 'cookie-consent-change', detail: ConsentRecord | null): void {
-    this.target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

@@ -14,6 +14,7 @@ import { isOwnTrue } from './core/own-property.js';
 import { createRewriter, loadParser, urlHold, type HeldTag, type HtmlRewriter, type PageAddress } from './server-rewrite.js';
 
 export type { ConfigError, ConsentConfig } from './core/config/config-types.js';
+export { configHash } from './core/config-hash.js';
 export type { ConsentGrants, ConsentRecord, RecordProblem } from './core/consent-record.js';
 export type { HeldTag } from './server-rewrite.js';
 

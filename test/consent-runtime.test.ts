@@ -4,7 +4,7 @@ import { createRecord, type ConsentRecord } from '../src/core/consent-record.js'
 import { parseConfig } from '../src/core/config/parse-config.js';
 import { ConsentStore } from '../src/page/consent-store.js';
 import { pageRuntime } from '../src/page-runtime.js';
-import type { ConsentRuntime } from '../src/consent-runtime.js';
+import type { RuntimeChangeEvent, ConsentRuntime } from '../src/consent-runtime.js';
 import { baseConfig, readConsentCookie, resetPage } from './helpers.js';
 
 const config = { ...baseConfig, googleConsentMode: true };
@@ -19,8 +19,8 @@ function watch(runtime: ConsentRuntime): { decisions: Decision[]; events: Array<
   const decisions: Decision[] = [];
   const events: Array<ConsentRecord | null> = [];
   runtime.addEventListener('change', (event) => {
-    const { detail } = event as CustomEvent<Decision | undefined>;
-    if (detail) decisions.push(detail);
+    const { decision } = event as RuntimeChangeEvent;
+    if (decision) decisions.push(decision);
   });
   document.addEventListener('cookie-consent-change', ({ detail }) => events.push(detail));
   return { decisions, events };
@@ -41,10 +41,10 @@ function decideInAnotherTab(categories: Record<string, boolean>): ConsentRecord 
 const nextDecision = (runtime: ConsentRuntime) =>
   new Promise<Decision>((resolve) => {
     const listener = (event: Event) => {
-      const { detail } = event as CustomEvent<Decision | undefined>;
-      if (!detail) return;
+      const { decision } = event as RuntimeChangeEvent;
+      if (!decision) return;
       runtime.removeEventListener('change', listener);
-      resolve(detail);
+      resolve(decision);
     };
     runtime.addEventListener('change', listener);
   });

@@ -7,7 +7,10 @@ export const RECORD_VERSION = 1;
 /** A visitor's decision, as stored in the first-party consent cookie (JSON). */
 export interface ConsentRecord {
   version: typeof RECORD_VERSION;
-  /** Random UUID v4, so a logged decision can be found again. */
+  /**
+   * Random UUID v4: the visitor's consent id, kept across their decisions (and revisions), so the
+   * consent log holds their whole history under it and a withdrawal is tied to what it withdraws.
+   */
   id: string;
   /** When the decision was made (ISO 8601, UTC). */
   timestamp: string;
@@ -150,6 +153,19 @@ export function parseRecord(text: string | undefined, config: ConsentConfig, now
     if (grantedServices[service] && !granted[category]) return { record: null, problem: 'services' };
   }
   return { record: data as unknown as ConsentRecord };
+}
+
+/**
+ * The consent id in a stored cookie value, even one no longer usable (another revision, expired):
+ * a visitor asked again keeps their id. Null when there is none to read. Never throws.
+ */
+export function storedConsentId(text: string | undefined): string | null {
+  try {
+    const data: unknown = JSON.parse(text ?? '');
+    return isPlainObject(data) && typeof data.id === 'string' && UUID.test(data.id) ? data.id : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -38,24 +38,34 @@ export function setTheme(value: ThemeSetting): void {
 }
 
 /**
- * Keeps its host's `scheme` attribute ("light" or "dark") in step with the theme and the page;
- * the host's styles set `color-scheme` from it, and every token's light-dark() follows.
+ * Keeps `host`'s `scheme` attribute ("light" or "dark") in step with the theme and the page until
+ * `unfollowScheme`; the host's styles set `color-scheme` from it, and every token's light-dark()
+ * follows. Plain functions, so the script-tag file's element uses them without Lit.
  */
+export function followScheme(host: HTMLElement): void {
+  hosts.add(host);
+  if (!watching) watch();
+  // The page is read again when a host comes to a page with none, not once more for each
+  // placeholder while a page of embeds is parsed: those take what the others show.
+  if (current && hosts.size > 1) host.setAttribute('scheme', current);
+  else update();
+}
+
+export function unfollowScheme(host: HTMLElement): void {
+  hosts.delete(host);
+}
+
+/** `followScheme` for a Lit element, for as long as it is connected. */
 export class ColorSchemeController implements ReactiveController {
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
-    if (!watching) watch();
-    // The page is read again when a host comes to a page with none, not once more for each
-    // placeholder while a page of embeds is parsed: those take what the others show.
-    if (current && hosts.size > 1) this.host.setAttribute('scheme', current);
-    else update();
+    followScheme(this.host);
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    unfollowScheme(this.host);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The page's own look, read without Lit: the script-tag file's settings button and minimal banner
- * use it, and the elements' colour-scheme controller (color-scheme.ts) builds on it.
+ * The page's own look, read without Lit: `<cookie-consent>`, which the script-tag file draws, uses
+ * it, and the colour-scheme watch (color-scheme.ts) builds on it.
  */
 export type Scheme = 'light' | 'dark';
 

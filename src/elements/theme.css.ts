@@ -1,6 +1,6 @@
 /**
- * Plain CSS text, without Lit, so the runtime's own view (fallback-view.ts) uses the same rules as
- * the elements; theme.styles.ts hands them to Lit. The tag only marks the text for the build's CSS
+ * Plain CSS text, without Lit, so `<cookie-consent>`, drawn without Lit, uses the same rules as the
+ * placeholder; theme.styles.ts hands them to Lit. The tag only marks the text for the build's CSS
  * minifier.
  */
 const css = (text: TemplateStringsArray): string => text[0];

@@ -35,6 +35,7 @@ export const enGB = {
   noCookies: 'No cookies are declared for this category.',
   example: 'Example',
   consentCookiePurpose: 'Remembers your cookie choices.',
+  consentId: 'Your consent ID (quote it to ask about your choices): {id}',
   kindSession: 'Session',
   kindPersistent: 'Persistent',
   kindThirdPartyAdvertising: 'Third-party advertising',

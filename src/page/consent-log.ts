@@ -1,6 +1,11 @@
 import type { ConsentConfig } from '../core/config/config-types.js';
 import type { ConsentRecord } from '../core/consent-record.js';
 import type { Decision } from '../core/decision.js';
+import { configHash } from '../core/config-hash.js';
+import { shownTexts, type ShownTexts } from '../core/shown-texts.js';
+import type { Strings } from '../i18n/en-GB.js';
+
+export { configHash };
 
 /** What a decision was, for a regulator reading the log. */
 export type DecisionKind = 'accept' | 'reject' | 'custom' | 'withdraw';
@@ -17,7 +22,12 @@ export interface ProofOfConsent {
   services: Record<string, boolean>;
   gpc: boolean;
   language: string;
+  /** What the visitor was shown: the receiver stores it once per config and language. */
+  shown: ShownTexts;
 }
+
+/** A queued record is one decision: the same visitor's id with the time it was made. */
+const sameDecision = (a: ProofOfConsent, b: ProofOfConsent) => a.id === b.id && a.timestamp === b.timestamp;
 
 /** Classifies a decision against the one before it. */
 export function decisionKind(config: ConsentConfig, record: ConsentRecord, previous: ConsentRecord | null): DecisionKind {
@@ -28,33 +38,13 @@ export function decisionKind(config: ConsentConfig, record: ConsentRecord, previ
   return 'custom';
 }
 
-/**
- * SHA-256 of the config as the site wrote it (hex), so a log entry proves which wording and cookies
- * were shown: the same file gives the same hash whichever of the widget's files read it.
- */
-export async function configHash(config: unknown): Promise<string> {
-  // Keys sorted: configs that differ only in the order a site wrote its keys are the same config.
-  const canonical = JSON.stringify(config, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
-  );
-  const bytes = new TextEncoder().encode(canonical);
-  // crypto.subtle exists only in secure contexts (https, localhost); elsewhere fall back to FNV-1a.
-  if (globalThis.crypto?.subtle) {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    return `sha256:${[...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
-  }
-  let hash = 0x811c9dc5;
-  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return `fnv1a:${hash.toString(16).padStart(8, '0')}`;
-}
-
 const QUEUE_KEY = 'cookie_consent_log';
 
 /**
  * Delivers proof records to the config's endpoint without ever blocking the page. Each record
  * waits in localStorage until the endpoint has answered 2xx, so one that failed (offline, server
- * down, page closed mid-request) is sent again on the next page load; the receiver ignores an id
- * it already has. fetch with keepalive is used first because, unlike a beacon, it reports failure;
+ * down, page closed mid-request) is sent again on the next page load; the receiver ignores a
+ * decision (id and time) it already has. fetch with keepalive is used first because, unlike a beacon, it reports failure;
  * sendBeacon is the fallback where fetch is missing.
  */
 export class ConsentLog {
@@ -67,14 +57,14 @@ export class ConsentLog {
   /** Queues a record at once (so a reload cannot lose it) and sends everything waiting. */
   send(proof: ProofOfConsent): void {
     // Without storage (disabled or full) the record cannot wait in the queue: it is still sent once.
-    if (this.write([...this.read().filter((queued) => queued.id !== proof.id), proof])) void this.flush();
+    if (this.write([...this.read().filter((queued) => !sameDecision(queued, proof)), proof])) void this.flush();
     else void this.post(proof);
   }
 
   /** Sends every record still waiting (called on each page load). */
   async flush(): Promise<void> {
     for (const proof of this.read()) {
-      if (await this.post(proof)) this.write(this.read().filter((queued) => queued.id !== proof.id));
+      if (await this.post(proof)) this.write(this.read().filter((queued) => !sameDecision(queued, proof)));
     }
   }
 
@@ -119,7 +109,9 @@ export class ConsentLog {
 
 /**
  * Starts the proof-of-consent log of a page: sends what is still queued, and returns the function
- * that logs each decision made in this tab, with the hash of the config as the site wrote it (`raw`).
+ * that logs each decision made in this tab, with the hash of the config as the site wrote it (`raw`)
+ * and the strings the visitor read (none when the decision came through the API on a page that never
+ * showed the interface).
  */
 export function startConsentLog(
   endpoint: string,
@@ -127,11 +119,11 @@ export function startConsentLog(
   storage: Storage | null,
   config: ConsentConfig,
   raw: Record<string, unknown> | null,
-): (decision: Decision, language: string) => Promise<void> {
+): (decision: Decision, language: string, strings: Strings | undefined) => Promise<void> {
   const log = new ConsentLog(endpoint, fetcher, storage);
   void log.flush();
   let hash: Promise<string> | undefined;
-  return async ({ record, previous, method, acceptedAll }, language) => {
+  return async ({ record, previous, method, acceptedAll }, language, strings) => {
     if (!record) return;
     const kind = decisionKind(config, record, previous);
     const { id, timestamp, revision, categories, services, gpc } = record;
@@ -148,6 +140,7 @@ export function startConsentLog(
       services,
       gpc,
       language,
+      shown: shownTexts(config, strings),
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { ConsentConfig } from '../core/config/config-types.js';
-import { parseRecord, serializeRecord, type ConsentRecord, type ReadRecordResult, type RecordProblem } from '../core/consent-record.js';
+import { parseRecord, serializeRecord, storedConsentId, type ConsentRecord, type ReadRecordResult, type RecordProblem } from '../core/consent-record.js';
 import { cookieJar, type CookieAttributes } from './cookie-jar.js';
 
 /**
@@ -39,6 +39,11 @@ export class ConsentStore {
       console.error(`cookie-consent: the stored consent in cookie "${cookieName}" could not be used (${result.problem}); asking again and granting nothing until then.`);
     }
     return result;
+  }
+
+  /** The visitor's consent id from the stored cookie, usable or not; null when there is none. */
+  consentId(): string | null {
+    return storedConsentId(cookieJar.get(this.config.consent.cookieName));
   }
 
   /** Stores a decision and tells the other tabs. */

@@ -172,6 +172,8 @@ describe('<cookie-consent-placeholder>', () => {
     /** The page's widget with `config`, answered with Reject all, then a held embed's placeholder. */
     async function heldWithWidget(attributes: Record<string, string>, config: object = baseConfig): Promise<{ allow: HTMLButtonElement | null; runtime: ConsentRuntime }> {
       const { element, runtime } = await widget(config);
+      // The interface listens for Allow before it defines the placeholder; here the test defined it.
+      await runtime.loadInterface();
       part(element, '.banner [data-action="reject"]').click();
       const frame = document.createElement('iframe');
       for (const [name, value] of Object.entries(attributes)) frame.setAttribute(name, value);

@@ -133,7 +133,8 @@ describe('demo sites (demo/<provider>.html)', () => {
         // returning visitor's page loads the interface only to draw a held embed's placeholder;
         // without one, the link fetches it first.
         const embeds = provider.standIns.includes('video-frame');
-        expect(has(win.document, 'cookie-consent:defined'), 'the interface on a returning visit').to.equal(embeds);
+        const interfaceFetched = win.performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cookie-consent.interface.js'));
+        expect(interfaceFetched, 'the interface on a returning visit').to.equal(embeds);
         win.document.querySelector<HTMLElement>('footer [data-cookie-consent="preferences"]')!.click();
         await waitUntil(() => shadow(win).querySelector('dialog')?.open, 'dialog open');
       });

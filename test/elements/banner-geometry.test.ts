@@ -136,6 +136,28 @@ describe('<cookie-consent> banner geometry, with the seed providers’ texts', (
     expect(errors).to.deep.equal([]);
   });
 
+  it('keeps the text to a readable measure on a wide screen, and ends a clipped summary in an ellipsis on a phone', async () => {
+    const config = await (await fetch('/seeds/claranet-soho/cookie-consent.json')).json();
+    const { frame, win, element } = await openWidgetPage({ width: 1600, height: 900, config });
+    await settled(element, win);
+    const root = shadowOf(element);
+    const summary = root.querySelector<HTMLElement>('.summary')!;
+    const fontSize = parseFloat(win.getComputedStyle(summary).fontSize);
+    // About 70 characters of a proportional font: well under 45 em, where the banner is 100 em wide.
+    expect(root.querySelector('.text')!.getBoundingClientRect().width, 'text width').to.be.at.most(45 * fontSize);
+    const ellipsis = () => win.getComputedStyle(summary, '::after').content;
+    expect(ellipsis(), 'no ellipsis when the whole summary shows').to.equal('none');
+    frame.style.width = '375px';
+    frame.style.height = '667px';
+    await settled(element, win);
+    await settled(element, win);
+    expect(summary.scrollHeight, 'clipped on a phone').to.be.above(summary.clientHeight);
+    expect(ellipsis(), 'the last line shown ends in an ellipsis').to.equal('"…"');
+    root.querySelector<HTMLElement>('.banner .more')!.click();
+    await settled(element, win);
+    expect(ellipsis(), 'none once More shows the rest').to.equal('none');
+  });
+
   it('clips nothing at 320×568: every button and link inside the banner and the viewport', async () => {
     for (const seed of SEEDS) {
       const { root, banner, win } = await firstLayer(seed, 320, 568);

@@ -141,14 +141,26 @@ describe('<cookie-consent> layout', () => {
       }
     });
 
-    it('gives the room back once the visitor has decided', async () => {
-      const { win, element } = await openWidgetPage({ setup: longPage });
+    it('gives the room back once the visitor has decided, when no settings button floats', async () => {
+      const { win, element } = await openWidgetPage({ setup: longPage, config: { ...baseConfig, ui: { floatingButton: false } } });
       await settled(element, win);
       expect(win.document.body.style.paddingBottom).not.to.equal('');
       (shadowOf(element).querySelector('.banner [data-action="reject"]') as HTMLElement).click();
       await settled(element, win);
       expect(win.document.body.style.paddingBottom).to.equal('');
       expect(win.document.documentElement.style.scrollPaddingBottom).to.equal('');
+    });
+
+    it('keeps room at the end of the page for the settings button, so it never covers the last content', async () => {
+      const { win, element } = await openWidgetPage({ setup: longPage });
+      (shadowOf(element).querySelector('.banner [data-action="reject"]') as HTMLElement).click();
+      await settled(element, win);
+      const button = shadowOf(element).querySelector<HTMLElement>('.floating')!;
+      const reserved = win.innerHeight - button.getBoundingClientRect().top;
+      expect(parseFloat(win.document.body.style.paddingBottom), 'room at the end').to.be.at.least(reserved);
+      win.scrollTo(0, win.document.documentElement.scrollHeight);
+      const last = win.document.getElementById('last')!.getBoundingClientRect();
+      expect(last.bottom, 'the last link ends above the button').to.be.at.most(button.getBoundingClientRect().top);
     });
   });
 

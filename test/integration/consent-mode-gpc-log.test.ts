@@ -9,6 +9,8 @@ type PageWindow = Window & typeof globalThis & { ran?: string[]; dataLayer: unkn
 const CONSENT_MODE_PAGE = '/test/fixtures/consent-mode-page.html';
 const LOG_PAGE = '/test/fixtures/consent-log-page.html';
 const QUEUE_KEY = 'cookie_consent_log';
+/** The fixture config's privacy policy (test/fixtures/consent-log-page.json). */
+const POLICY_URL = '/privacy';
 
 async function ready(frame: HTMLIFrameElement): Promise<PageWindow> {
   const win = frame.contentWindow as PageWindow;
@@ -101,7 +103,7 @@ async function queueEmptied(): Promise<void> {
 /** A well-formed proof record for the decision stored in the frame, with exactly the agreed fields. */
 function expectProofOf(record: ProofOfConsent, win: PageWindow, decision: string, method: string): void {
   const stored = win.CookieConsent!.getConsent()!;
-  expect(Object.keys(record).sort()).to.deep.equal(['categories', 'configHash', 'decision', 'gpc', 'id', 'language', 'method', 'revision', 'services', 'timestamp']);
+  expect(Object.keys(record).sort()).to.deep.equal(['categories', 'configHash', 'decision', 'gpc', 'id', 'language', 'method', 'revision', 'services', 'shown', 'timestamp']);
   expect(record.configHash).to.match(/^sha256:[0-9a-f]{64}$/);
   expect(record).to.deep.include({
     id: stored.id,
@@ -114,6 +116,10 @@ function expectProofOf(record: ProofOfConsent, win: PageWindow, decision: string
     gpc: false,
     language: 'en-GB',
   });
+  // What the visitor was shown, as they read it: the strings, each category's title, the policy.
+  expect(record.shown.strings.acceptAll).to.equal('Accept all');
+  expect(record.shown.categories.map(({ id, title }) => `${id}: ${title}`)).to.include('analytics: Analytics');
+  expect(record.shown.policyUrl).to.equal(POLICY_URL);
 }
 
 async function resetEverything(): Promise<void> {
@@ -270,6 +276,7 @@ describe('Consent Mode, Global Privacy Control and proof of consent on a whole p
       expect(records).to.have.length(2);
       expect(records[0]).to.deep.equal(accepted);
       expectProofOf(records[1], win, 'withdraw', 'dialog');
+      expect(records[1].id, 'the withdrawal is logged under the consent id of the acceptance it withdraws').to.equal(accepted.id);
       expect(records[1].categories).to.deep.equal({ necessary: true, preferences: true, analytics: true, advertising: false });
     });
 

@@ -3,7 +3,7 @@ import { baseConfig, clearCookies, has } from '../helpers.js';
 import { deepActive, openWidgetPage, shadowOf, type PageWindow } from '../elements/page-helpers.js';
 
 const INTERFACE = '/dist/cookie-consent.interface.js';
-const PANEL = '/dist/cookie-consent.preferences.js';
+const PANEL = '/dist/cookie-consent.preferences-panel.js';
 const LOG = '/dist/cookie-consent.consent-log.js';
 
 /** Every file of the widget the frame has fetched, by name. */
@@ -35,16 +35,30 @@ describe('files the script-tag build fetches on demand', () => {
     clearCookies();
   });
 
-  it('a first visit fetches the interface while the page is still being parsed, once', async () => {
-    const { win, element } = await openWidgetPage();
-    expect(has(shadowOf(element), '.banner'), 'banner shown').to.equal(true);
-    expect(widgetFiles(win)).to.deep.equal(['/dist/cookie-consent.interface.js', '/dist/cookie-consent.min.js']);
-    const [entry] = win.performance.getEntriesByName(new URL(INTERFACE, location.href).href) as PerformanceResourceTiming[];
-    const [navigation] = win.performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    expect(entry.startTime, 'asked for before DOMContentLoaded').to.be.lessThan(navigation.domContentLoadedEventStart);
+  it('a first visit draws the banner from the script-tag file alone, then fetches the dialog once, when idle', async () => {
+    const { win, element } = await openWidgetPage({ src: '/__slow/cookie-consent.interface.js/test/fixtures/widget-page.html' });
+    expect(has(shadowOf(element), '.banner [data-action="accept"]'), 'banner drawn').to.equal(true);
+    expect(fetches(win, '/__slow/cookie-consent.interface.js/dist/cookie-consent.interface.js'), 'interface arrived before the banner').to.equal(0);
+    // A resource entry is added once its file has arrived: the interface comes half a second late.
+    await waitUntil(() => fetches(win, '/__slow/cookie-consent.interface.js/dist/cookie-consent.preferences-panel.js') === 1, 'the dialog prefetched', { timeout: 5000 });
   });
 
-  it('CookieConsent.ready waits for the banner on a first visit, however late the interface arrives', async () => {
+  it('prefetches the interface and the dialog after the banner, each once', async () => {
+    const { win } = await openWidgetPage();
+    await waitUntil(() => panelFetches(win) === 1, 'the dialog prefetched');
+    expect(widgetFiles(win)).to.deep.equal([INTERFACE, '/dist/cookie-consent.min.js', PANEL].sort());
+  });
+
+  it('a page in Welsh asks for its strings as the script runs, one request more, and draws the banner in Welsh', async () => {
+    const { win, element } = await openWidgetPage({ lang: 'cy', src: '/test/fixtures/welsh-page.html' });
+    const [entry] = win.performance.getEntriesByName(new URL('/dist/locales/cy.js', location.href).href) as PerformanceResourceTiming[];
+    const [navigation] = win.performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    expect(entry?.startTime, 'asked for before DOMContentLoaded').to.be.lessThan(navigation.domContentLoadedEventStart);
+    expect(fetches(win, '/dist/locales/cy.js'), 'once').to.equal(1);
+    expect(shadowOf(element).querySelector('.banner [data-action="accept"]')?.textContent).to.equal('Derbyn y cyfan');
+  });
+
+  it('CookieConsent.ready comes with the banner on a first visit, however late the interface arrives', async () => {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     frame.src = '/__slow/cookie-consent.interface.js/test/fixtures/widget-page.html';
@@ -62,12 +76,11 @@ describe('files the script-tag build fetches on demand', () => {
 
     const { win, element } = await openWidgetPage();
     expect(widgetFiles(win)).to.deep.equal(['/dist/cookie-consent.min.js']);
-    expect(win.customElements.get('cookie-consent'), 'the interface’s element').to.equal(undefined);
     const button = shadowOf(element).querySelector<HTMLButtonElement>('button[part="floating-button"]');
     expect(button?.textContent, 'the settings button, drawn by the script-tag file').to.equal('Cookie settings');
     expect(win.getComputedStyle(button!).position).to.equal('fixed');
 
-    // Opening the settings fetches the interface, whose element takes over the shadow root.
+    // Opening the settings fetches the interface and the dialog's chunk, drawn into the same shadow root.
     button!.click();
     await waitUntil(() => shadowOf(element).querySelector('dialog')?.open, 'dialog open');
     await element.updateComplete;
@@ -75,7 +88,7 @@ describe('files the script-tag build fetches on demand', () => {
     expect(widgetFiles(win)).to.deep.equal([INTERFACE, '/dist/cookie-consent.min.js', PANEL].sort());
   });
 
-  it('on a returning visit, events come from <cookie-consent> before the interface is loaded, and show() brings the banner', async () => {
+  it('on a returning visit, events come from <cookie-consent>, and show() brings the banner without the interface', async () => {
     await acceptOnFirstVisit();
 
     const { win, element } = await openWidgetPage();
@@ -83,33 +96,32 @@ describe('files the script-tag build fetches on demand', () => {
     win.document.addEventListener('cookie-consent-change', (event) => (from = (event.target as Element).localName ?? 'document'));
     win.CookieConsent!.rejectAll();
     expect(from, 'dispatched on').to.equal('cookie-consent');
-    expect(win.customElements.get('cookie-consent'), 'the interface').to.equal(undefined);
 
     win.CookieConsent!.show();
-    await waitUntil(() => shadowOf(element).querySelector('.banner'), 'the banner, once the interface has loaded');
-    expect(widgetFiles(win)).to.include(INTERFACE);
+    await waitUntil(() => shadowOf(element).querySelector('.banner'), 'the banner');
+    expect(widgetFiles(win)).to.deep.equal(['/dist/cookie-consent.min.js']);
   });
 
   it('a reset in another tab brings the banner to a returning visitor’s page that never loaded the interface', async () => {
     await acceptOnFirstVisit();
 
     const returning = await openWidgetPage();
-    expect(returning.win.customElements.get('cookie-consent'), 'the interface').to.equal(undefined);
     const other = await openWidgetPage();
     other.win.CookieConsent!.reset();
     await waitUntil(() => shadowOf(returning.element).querySelector('.banner'), 'the banner in the first tab');
     expect(returning.win.CookieConsent!.getConsent(), 'no decision').to.equal(null);
   });
 
-  it('without the interface file: the error names it, and a minimal banner still takes the visitor’s choice', async () => {
+  it('without the interface file: the error names it, and the banner still takes the visitor’s choice', async () => {
     const { win, element } = await openWidgetPage({ src: '/__without/cookie-consent.interface.js/test/fixtures/widget-page.html' });
-    expect(consoleErrors(win)).to.match(/could not load http:\/\/[^ ]+\/cookie-consent\.interface\.js, so only a minimal banner can be shown/);
+    await waitUntil(() => /could not load/.test(consoleErrors(win)), 'the idle fetch of the interface failed');
+    expect(consoleErrors(win)).to.match(/could not load http:\/\/[^ ]+\/cookie-consent\.interface\.js, so the preferences dialog and placeholders cannot be shown/);
     const root = shadowOf(element);
     const banner = root.querySelector('[part="banner"]');
     expect(banner?.getAttribute('role'), 'a region').to.equal('region');
     expect(banner!.querySelector('a[part="link"]')?.getAttribute('href'), 'the privacy policy').to.equal(baseConfig.provider.policyUrl);
     const labels = Array.from(root.querySelectorAll('[part="banner"] button'), (button) => button.textContent);
-    expect(labels).to.deep.equal(['Accept all', 'Reject all']);
+    expect(labels).to.deep.equal(['Accept all', 'Reject all', 'Manage preferences']);
     const sizes = Array.from(root.querySelectorAll('[part="banner"] button'), (button) => {
       const rect = button.getBoundingClientRect();
       return [Math.round(rect.width), Math.round(rect.height), win.getComputedStyle(button).fontWeight];
@@ -117,23 +129,22 @@ describe('files the script-tag build fetches on demand', () => {
     expect(sizes[1], 'Reject all as wide, as tall and as heavy as Accept all').to.deep.equal(sizes[0]);
     expect(win.CookieConsent!.hasConsent('analytics')).to.equal(false);
 
-    root.querySelector<HTMLElement>('[part="banner"] button:last-child')!.click();
+    root.querySelector<HTMLElement>('[part="banner"] [data-action="reject"]')!.click();
     expect(win.CookieConsent!.getConsent()?.categories.analytics, 'refused').to.equal(false);
     await waitUntil(() => root.querySelector('button[part="floating-button"]'), 'the settings button after the decision');
     expect(has(root, '[part="banner"]'), 'banner gone').to.equal(false);
 
-    // The settings cannot load either: the minimal banner comes back, and a change of mind counts.
+    // The dialog cannot load either: the banner comes back, and a change of mind counts.
     root.querySelector<HTMLElement>('button[part="floating-button"]')!.click();
-    await waitUntil(() => root.querySelector('[part="banner"]'), 'the minimal banner again');
-    root.querySelector<HTMLElement>('[part="banner"] button')!.click();
+    await waitUntil(() => root.querySelector('[part="banner"]'), 'the banner again');
+    root.querySelector<HTMLElement>('[part="banner"] [data-action="accept"]')!.click();
     expect(win.CookieConsent!.hasConsent('analytics'), 'accepted').to.equal(true);
   });
 
-  it('fetches the panel only when the dialog first opens, and only once', async () => {
+  it('opens the dialog without fetching it again', async () => {
     const { win, element } = await openWidgetPage();
     const root = shadowOf(element);
     expect(has(root, '.banner'), 'banner shown').to.equal(true);
-    expect(panelFetches(win), 'before opening').to.equal(0);
 
     root.querySelector<HTMLElement>('.banner [data-action="manage"]')!.click();
     await element.updateComplete;
@@ -161,7 +172,7 @@ describe('files the script-tag build fetches on demand', () => {
   it('shows the banner instead when the panel cannot be fetched, and the choice there still counts', async () => {
     const { win, element } = await openWidgetPage({
       // The same page and script, served from a path where the panel file answers 410 Gone.
-      src: '/__without/cookie-consent.preferences.js/test/fixtures/widget-page.html',
+      src: '/__without/cookie-consent.preferences-panel.js/test/fixtures/widget-page.html',
     });
     const root = shadowOf(element);
     root.querySelector<HTMLElement>('.banner [data-action="reject"]')!.click();

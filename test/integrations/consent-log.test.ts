@@ -186,6 +186,18 @@ describe('consent log', () => {
         expect(await nextPageLoad()).to.deep.equal([]);
       });
 
+      it('keeps each decision of one visitor (one id, two times) until each is delivered', async () => {
+        const log = new ConsentLog('/consent', fakeFetcher('offline').fetcher, localStorage);
+        log.send(proof('0f8fad5b-d9cb-469f-a165-70867728950e'));
+        await settle();
+        log.send({ ...proof('0f8fad5b-d9cb-469f-a165-70867728950e'), timestamp: '2025-06-01T10:00:00.000Z', decision: 'withdraw' });
+        await settle();
+        const next = fakeFetcher(201);
+        await new ConsentLog('/consent', next.fetcher, localStorage).flush();
+        expect(next.calls.map((call) => JSON.parse(String(call.init.body)).decision)).to.deep.equal(['custom', 'withdraw']);
+        expect(await nextPageLoad()).to.deep.equal([]);
+      });
+
       it('ignores a queue that is not valid JSON instead of throwing', async () => {
         localStorage.setItem('cookie_consent_log', '{not json');
         expect(await nextPageLoad()).to.deep.equal([]);

@@ -1,27 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Choices, ConsentRecord } from '../../core/consent-record.js';
+import type { Choices } from '../../core/consent-record.js';
 import { declaredKinds } from '../../core/classify.js';
 import { isRightToLeft } from '../../i18n/strings.js';
-import type { Decision, DecisionMethod } from '../../core/decision.js';
-import { currentRuntime } from '../../runtime-holder.js';
-import { RuntimeController } from './runtime-controller.js';
-import { ColorSchemeController, setTheme } from '../color-scheme.js';
-import { styles } from './cookie-consent.styles.js';
-import type { PreferencesPanel } from './preferences-panel.js';
+import type { DecisionMethod } from '../../core/decision.js';
+import type { ConsentRuntime, OpenRequestEvent, PreferencesContent, PreferencesHost, RuntimeChangeEvent } from '../../consent-runtime.js';
+import { pageRuntime } from '../../page-runtime.js';
+import { followScheme, setTheme, unfollowScheme } from '../color-scheme.js';
+import { STYLES } from './cookie-consent.css.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'cookie-consent': CookieConsentElement;
-  }
-  interface HTMLElementEventMap {
-    /** A decision was recorded (here or in another tab); `detail` is the stored record. */
-    'cookie-consent-change': CustomEvent<ConsentRecord>;
-    /** The config and the stored decision are known; `detail` is the record, or null when there is none. */
-    'cookie-consent-ready': CustomEvent<ConsentRecord | null>;
-  }
-  interface DocumentEventMap {
-    'cookie-consent-change': CustomEvent<ConsentRecord>;
-    'cookie-consent-ready': CustomEvent<ConsentRecord | null>;
   }
 }
 
@@ -33,37 +21,56 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * The consent banner, the preferences dialog and the "Cookie settings" button.
- * A view over the page's consent runtime: it holds only what is on screen.
+ * The first layer's markup: static, so no text the config or the visitor supplies is ever parsed
+ * as HTML; `fill` puts the strings in. Accept, reject and manage are the same element with the same
+ * part and class: none can outweigh another.
+ */
+const BANNER = `<section part="banner" class="banner" role="region" aria-labelledby="cc-title"><div class="text"><h2 id="cc-title"></h2><div id="cc-summary" class="summary"><p></p></div><p class="links"><button type="button" class="more" aria-controls="cc-summary"></button><a part="link" class="policy"></a><a part="link" class="cookie-policy"></a></p></div><div class="actions"><button type="button" part="button" data-action="accept"></button><button type="button" part="button" data-action="reject"></button><button type="button" part="button" data-action="manage"></button></div></section>`;
+const SHELL = `<button type="button" part="floating-button" class="floating" data-action="preferences"></button><dialog part="dialog" aria-labelledby="cc-dialog-title"></dialog><div role="status" class="visually-hidden"></div>`;
+
+/** Puts `node` in or out of the tree at its place, before `next`. */
+function place(node: Element, present: boolean, parent: Element, next: Node | null): void {
+  if (!present) node.remove();
+  else if (node.parentNode !== parent) parent.insertBefore(node, next);
+}
+
+/**
+ * The consent banner, the "Cookie settings" button and the preferences dialog, drawn without a
+ * framework: the script-tag file defines it, so the first layer is on screen as soon as the config
+ * is read. The dialog's content comes from the interface (Lit), loaded when the browser is idle
+ * after the banner, or when the dialog first opens. A view over the page's consent runtime: it holds
+ * only what is on screen, and changes the decision through the runtime's commands.
  *
  * @attr config - URL of the JSON config, or `#id` of an inline `<script type="application/json">`.
  * @fires cookie-consent-change - A decision was recorded; `detail` is the record.
  * @fires cookie-consent-ready - The stored decision is known; `detail` is the record or null.
  */
-export class CookieConsentElement extends LitElement {
-  static override styles = styles;
-  static override properties = {
-    config: {},
-    bannerRequested: { state: true },
-    preferencesOpen: { state: true },
-    statusMessage: { state: true },
-    summaryClipped: { state: true },
-    summaryOpen: { state: true },
-  };
-
+export class CookieConsentElement extends HTMLElement implements PreferencesHost {
   /** URL or `#id` of the config, or the config object itself (as a property). */
-  config?: string | object;
+  declare config?: string | object;
+  readonly runtime: ConsentRuntime = pageRuntime();
+  private readonly root: ShadowRoot;
+  private readonly banner: HTMLElement;
+  private readonly floating: HTMLButtonElement;
+  private readonly dialog: HTMLDialogElement;
+  private readonly status: HTMLElement;
+  /** The banner's pieces that change, kept while they are out of the tree. */
+  private readonly parts: Record<'title' | 'summary' | 'links' | 'actions', HTMLElement> &
+    Record<'more' | 'accept' | 'reject' | 'manage', HTMLButtonElement> &
+    Record<'policy' | 'cookiePolicy', HTMLAnchorElement>;
   private bannerRequested = false;
   private preferencesOpen = false;
-  /** The dialog's content, loaded the first time it opens. */
-  private panel?: Promise<PreferencesPanel | null>;
-  private loadedPanel: PreferencesPanel | null = null;
+  /** The dialog's content, from the interface, the first time it opens. */
+  private panel?: Promise<PreferencesContent | null>;
+  private loadedPanel: PreferencesContent | null = null;
   /** Set while the dialog is being opened; `updateComplete` waits for it. */
   private opening?: Promise<void>;
-  private statusMessage = '';
+  /** Set while a redraw is queued. */
+  private pending?: Promise<void>;
   private opener: HTMLElement | null = null;
-  private readonly controller = new RuntimeController(this, currentRuntime());
-  private bannerObserver?: ResizeObserver;
+  private readonly bannerObserver = new ResizeObserver(() => this.handleBannerResize());
+  /** What the observer watches: the banner, the settings button or nothing. */
+  private observed: HTMLElement | null = null;
   /** The banner's summary is longer than it shows; "More" opens it. */
   private summaryClipped = false;
   private summaryOpen = false;
@@ -71,38 +78,59 @@ export class CookieConsentElement extends LitElement {
 
   constructor() {
     super();
-    new ColorSchemeController(this);
+    // A shadow root the page drew into before this code was defined is taken over.
+    this.root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const template = document.createElement('template');
+    template.innerHTML = `<style>${STYLES}</style>${SHELL}${BANNER}`;
+    const content = template.content;
+    this.banner = content.querySelector('.banner')!;
+    this.floating = content.querySelector('.floating')!;
+    this.dialog = content.querySelector('dialog')!;
+    this.status = content.querySelector('[role="status"]')!;
+    const find = (selector: string) => this.banner.querySelector(selector) as HTMLButtonElement & HTMLAnchorElement;
+    this.parts = {
+      title: find('h2'),
+      summary: find('.summary'),
+      links: find('.links'),
+      actions: find('.actions'),
+      more: find('.more'),
+      accept: find('[data-action="accept"]'),
+      reject: find('[data-action="reject"]'),
+      manage: find('[data-action="manage"]'),
+      policy: find('.policy'),
+      cookiePolicy: find('.cookie-policy'),
+    };
+    this.banner.remove();
+    this.floating.remove();
+    this.root.replaceChildren(content);
+    this.floating.onclick = this.parts.manage.onclick = () => void this.showPreferences();
+    this.parts.more.onclick = () => {
+      this.summaryOpen = !this.summaryOpen;
+      this.requestUpdate();
+    };
+    this.parts.accept.onclick = () => this.decide('accept', 'banner');
+    this.parts.reject.onclick = () => this.decide('reject', 'banner');
+    this.dialog.addEventListener('close', () => this.handleDialogClose());
+    this.dialog.addEventListener('keydown', (event) => this.handleDialogKeydown(event));
   }
 
-  private get runtime() {
-    return this.controller.runtime;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.runtime.eventTarget = this;
-    this.runtime.addEventListener('change', this.handleDecision);
+  connectedCallback(): void {
+    this.runtime.addEventListener('change', this.handleChange);
+    this.runtime.addEventListener('open', this.handleOpen);
     document.addEventListener('focusin', this.handleFocusIn);
-    if (this.config !== undefined && !this.runtime.initialised) void this.runtime.init(this.config);
-    // The strings and cosmetic keys come with the interface: this module is part of it, so this
-    // only waits for them (in the ES module, nothing else loads it on a returning visit).
-    void this.runtime.loadInterface();
+    followScheme(this);
+    const named = this.config ?? this.getAttribute('config');
+    if (named && !this.runtime.initialised) void this.runtime.init(named);
+    this.requestUpdate();
   }
 
-  /**
-   * The content the page's runtime drew here before the interface was loaded (its settings button)
-   * makes way for this element's own.
-   */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    this.shadowRoot?.replaceChildren();
-    return super.createRenderRoot();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.runtime.removeEventListener('change', this.handleDecision);
+  disconnectedCallback(): void {
+    this.runtime.removeEventListener('change', this.handleChange);
+    this.runtime.removeEventListener('open', this.handleOpen);
     document.removeEventListener('focusin', this.handleFocusIn);
-    this.bannerObserver?.disconnect();
+    unfollowScheme(this);
+    this.bannerObserver.disconnect();
+    this.observed = null;
     this.releaseReservedSpace();
     // Placeholders follow the page again once no widget sets a theme.
     setTheme('auto');
@@ -111,6 +139,7 @@ export class CookieConsentElement extends LitElement {
   /** Shows the first layer again, even after a decision. */
   showBanner(): void {
     this.bannerRequested = true;
+    this.requestUpdate();
   }
 
   /** Opens the preferences dialog with the current choices; resolves once it is open. */
@@ -119,57 +148,55 @@ export class CookieConsentElement extends LitElement {
     await this.updateComplete;
   }
 
+  /** Resolves once what the element shows is drawn (and a dialog being opened is open). */
+  get updateComplete(): Promise<boolean> {
+    return (async () => {
+      await this.opening;
+      await this.pending;
+      return true;
+    })();
+  }
+
   private async openPreferences(): Promise<void> {
     const opener = deepActiveElement();
     if (this.runtime.status === 'loading') await this.runtime.configured;
-    await this.runtime.loadInterface();
     // Nothing to choose from when no config could be read: the banner offers what there is.
-    if (!this.canChoose) this.bannerRequested = true;
-    if (!this.canChoose || this.preferencesOpen) return;
+    if (!this.canChoose) return this.showBanner();
+    if (this.preferencesOpen) return;
     const panel = await this.loadPanel();
     if (!panel) return;
-    panel.reset(this.runtime.grants());
     this.opener = opener;
     this.preferencesOpen = true;
-  }
-
-  /** A click on "Manage" resolves `updateComplete` only once the dialog it asked for is open. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await this.opening;
-    // Once the config is known, the first complete update is the one with the strings.
-    if (this.runtime.status !== 'loading') await this.runtime.loadInterface();
-    return super.getUpdateComplete();
+    panel.open(this.runtime.grants());
+    // The content first, then open: focus goes to its first control.
+    if (!this.dialog.open && this.isConnected) this.dialog.showModal();
+    this.requestUpdate();
   }
 
   /**
-   * The panel's code and styles, fetched once. When the file cannot be fetched the banner shows
-   * instead, so the visitor can still accept or reject everything (and change a past decision).
+   * The dialog's content and styles, from the interface, once. When its file cannot be fetched the
+   * banner shows instead, so the visitor can still accept or reject everything (and change a past decision).
    */
-  private loadPanel(): Promise<PreferencesPanel | null> {
-    return (this.panel ??= import('./preferences-panel.js').then(
-      ({ PreferencesPanel }) => {
-        const root = this.renderRoot as ShadowRoot;
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, PreferencesPanel.styles.styleSheet!];
-        return (this.loadedPanel = new PreferencesPanel(this, {
-          runtime: this.runtime,
-          renderPolicyLinks: () => this.renderPolicyLinks(),
-          renderDecisionButton: (action, label) => this.renderDecisionButton(action, label, 'dialog'),
-          save: (choices) => this.save(choices),
-          close: () => this.closePreferences(),
-        }));
-      },
-      (error: Error) => {
-        // Not retried: the browser keeps a failed module fetch for the life of the page.
-        console.error(`cookie-consent: could not load the preferences dialog, showing the banner instead: ${error.message}`);
-        this.bannerRequested = true;
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.banner button')?.focus());
-        return null;
-      },
-    ));
-  }
-
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
+  private loadPanel(): Promise<PreferencesContent | null> {
+    return (this.panel ??= this.runtime
+      .loadInterface()
+      .then((module) => {
+        if (!module) throw new Error('the interface is missing');
+        return module.preferences(this, this.dialog);
+      })
+      .then(
+        (panel) => {
+          this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, panel.styles];
+          return (this.loadedPanel = panel);
+        },
+        (error: Error) => {
+          // Not retried: the browser keeps a failed module fetch for the life of the page.
+          console.error(`cookie-consent: could not load the preferences dialog, showing the banner instead: ${error.message}`);
+          this.showBanner();
+          void this.updateComplete.then(() => this.banner.querySelector<HTMLElement>('.actions button')?.focus());
+          return null;
+        },
+      ));
   }
 
   /** False when no config, or none of its categories, could be read: only refusing can be honoured. */
@@ -181,96 +208,66 @@ export class CookieConsentElement extends LitElement {
     return this.runtime.status !== 'loading' && (this.runtime.needsDecision || this.bannerRequested);
   }
 
-  override render() {
-    const { runtime } = this;
-    const status = html`<div role="status" class="visually-hidden">${this.statusMessage}</div>`;
-    if (runtime.status === 'loading' || !runtime.strings) return status;
-    return html`${this.bannerVisible ? this.renderBanner() : nothing}
-      ${!this.bannerVisible && runtime.record && runtime.config.ui.floatingButton
-        ? html`<button part="floating-button" class="floating" data-action="preferences" @click=${this.showPreferences}>
-            ${runtime.strings.settings}
-          </button>`
-        : nothing}
-      <dialog part="dialog" aria-labelledby="cc-dialog-title" @close=${this.handleDialogClose} @keydown=${this.handleDialogKeydown}>
-        ${this.preferencesOpen && this.loadedPanel ? this.loadedPanel.render() : nothing}
-      </dialog>
-      ${status}`;
+  /** Queues one redraw for whatever changed in this task. */
+  private requestUpdate(): void {
+    this.pending ??= Promise.resolve().then(() => {
+      this.pending = undefined;
+      this.render();
+    });
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const { language, config } = this.runtime;
+  private render(): void {
+    const { runtime } = this;
+    if (runtime.status === 'loading' || !this.isConnected) return;
+    const { config, language, strings } = runtime;
     this.lang = language;
     this.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
     this.setAttribute('layout', config.ui.layout);
     this.setAttribute('theme', config.ui.theme);
     setTheme(config.ui.theme);
-  }
-
-  override updated(): void {
-    // Opened in the same update that renders its content, so `updateComplete` means "open".
-    const dialog = this.dialog;
-    if (this.preferencesOpen && dialog && !dialog.open) dialog.showModal();
-    const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
-    if (banner) {
-      this.bannerObserver ??= new ResizeObserver(() => this.handleBannerResize());
-      this.bannerObserver.observe(banner);
-    } else {
-      this.bannerObserver?.disconnect();
-      this.releaseReservedSpace();
-      this.summaryOpen = false;
+    const bannerVisible = this.bannerVisible;
+    if (bannerVisible) this.fillBanner();
+    place(this.banner, bannerVisible, this.root as unknown as Element, this.dialog);
+    this.floating.textContent = strings.settings;
+    place(this.floating, !bannerVisible && !!runtime.record && config.ui.floatingButton, this.root as unknown as Element, this.dialog);
+    if (!bannerVisible) this.summaryOpen = false;
+    // Room is kept at the page's end for what floats over its bottom: the banner, else the settings button.
+    const floating = bannerVisible ? this.banner : this.floating.isConnected ? this.floating : null;
+    // Observed again only when it changes: a new observation reports at once, a resize loop when
+    // this runs from the observer's own callback.
+    if (floating !== this.observed) {
+      this.bannerObserver.disconnect();
+      if (floating) this.bannerObserver.observe(floating);
+      this.observed = floating;
     }
+    if (!floating) this.releaseReservedSpace();
   }
 
-  private handleBannerResize(): void {
-    const summary = this.renderRoot.querySelector('.summary');
-    if (summary && !this.summaryOpen) this.summaryClipped = summary.scrollHeight > summary.clientHeight;
-    this.reserveSpace();
-  }
-
-  /**
-   * Keeps page content clear of the bottom banner, so it never hides the element that has focus
-   * (WCAG 2.2, 2.4.11 Focus Not Obscured): room at the end of the page and scroll padding for focus.
-   */
-  private reserveSpace(): void {
-    const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
-    if (!banner || this.runtime.config.ui.layout === 'center') return;
-    // From the banner's top edge to the bottom of the viewport: the box layout floats above it.
-    const height = `${Math.ceil(innerHeight - banner.getBoundingClientRect().top)}px`;
-    document.documentElement.style.scrollPaddingBottom = height;
-    document.body.style.paddingBottom = height;
-    this.reservedSpace = true;
-  }
-
-  private releaseReservedSpace(): void {
-    if (!this.reservedSpace) return;
-    document.documentElement.style.scrollPaddingBottom = '';
-    document.body.style.paddingBottom = '';
-    this.reservedSpace = false;
-  }
-
-  private renderBanner(): TemplateResult {
+  /** The banner's text and controls, from the runtime's strings and config. */
+  private fillBanner(): void {
     const { strings, config, gpc } = this.runtime;
+    const { title, summary, more, links, policy, cookiePolicy, actions, accept, reject, manage } = this.parts;
+    title.textContent = strings.title;
+    summary.classList.toggle('open', this.summaryOpen);
+    summary.firstElementChild!.textContent = `${strings.description} ${this.kindsSentence()}`.trim();
+    let notice = summary.querySelector('.gpc');
+    if (gpc && config.categories.some((category) => category.saleOrSharing)) {
+      notice ??= summary.appendChild(Object.assign(document.createElement('p'), { className: 'gpc' }));
+      notice.textContent = strings.gpcHonoured;
+    } else notice?.remove();
+    more.textContent = this.summaryOpen ? strings.less : strings.more;
+    more.setAttribute('aria-expanded', String(this.summaryOpen));
+    place(more, this.summaryClipped || this.summaryOpen, links, links.firstChild);
+    const { policyUrl, cookiePolicyUrl } = config.provider;
+    fillLink(policy, policyUrl, strings.privacyPolicy, links, cookiePolicy);
+    fillLink(cookiePolicy, cookiePolicyUrl !== policyUrl ? cookiePolicyUrl : undefined, strings.cookiePolicy, links, null);
+    accept.textContent = strings.acceptAll;
+    reject.textContent = strings.rejectAll;
+    manage.textContent = strings.manage;
+    // Accept and manage only where there is something to choose; reject is always there.
     const choices = this.canChoose;
-    return html`<section part="banner" class="banner" role="region" aria-labelledby="cc-title">
-      <div class="text">
-        <h2 id="cc-title">${strings.title}</h2>
-        <div id="cc-summary" class="summary ${this.summaryOpen ? 'open' : ''}">
-          <p>${strings.description} ${this.kindsSentence()}</p>
-          ${gpc && config.categories.some((category) => category.saleOrSharing) ? html`<p class="gpc">${strings.gpcHonoured}</p>` : nothing}
-        </div>
-        ${this.renderPolicyLinks(
-          this.summaryClipped || this.summaryOpen
-            ? html`<button type="button" class="more" aria-controls="cc-summary" aria-expanded=${this.summaryOpen} @click=${() => (this.summaryOpen = !this.summaryOpen)}>${this.summaryOpen ? strings.less : strings.more}</button>`
-            : nothing,
-        )}
-      </div>
-      <div class="actions">
-        ${choices ? this.renderDecisionButton('accept', strings.acceptAll, 'banner') : nothing}
-        ${this.renderDecisionButton('reject', strings.rejectAll, 'banner')}
-        ${choices ? html`<button part="button" data-action="manage" @click=${this.showPreferences}>${strings.manage}</button>` : nothing}
-      </div>
-    </section>`;
+    place(accept, choices, actions, reject);
+    place(manage, choices, actions, null);
   }
 
   /** "We use session and persistent cookies. With your consent, advertising partners set third-party cookies." */
@@ -283,59 +280,86 @@ export class CookieConsentElement extends LitElement {
     return kinds.has('third-party-advertising') ? `${lifetimes} ${strings.usesThirdPartyAdvertising}`.trim() : lifetimes;
   }
 
-  /** The policy links, after `first` (the banner's "More"). */
-  private renderPolicyLinks(first: TemplateResult | typeof nothing = nothing): TemplateResult {
-    const { strings, config } = this.runtime;
-    return html`<p class="links">
-      ${first}${config.provider.policyUrl ? html`<a part="link" href=${config.provider.policyUrl}>${strings.privacyPolicy}</a>` : nothing}
-      ${config.provider.cookiePolicyUrl && config.provider.cookiePolicyUrl !== config.provider.policyUrl ? html`<a part="link" href=${config.provider.cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
-    </p>`;
+  private handleBannerResize(): void {
+    const summary = this.parts.summary;
+    if (this.banner.isConnected && !this.summaryOpen) {
+      const clipped = summary.scrollHeight > summary.clientHeight;
+      summary.classList.toggle('clamped', clipped);
+      if (clipped !== this.summaryClipped) {
+        this.summaryClipped = clipped;
+        this.requestUpdate();
+      }
+    }
+    this.reserveSpace();
   }
 
-  /** Accept and reject are the same element with the same part and class: neither can outweigh the other. */
-  private renderDecisionButton(action: 'accept' | 'reject', label: string, method: DecisionMethod): TemplateResult {
-    return html`<button type="button" part="button" data-action=${action} @click=${() => this.decide(action, method)}>${label}</button>`;
+  /**
+   * Keeps page content clear of the bottom banner or the settings button, so neither ever hides
+   * the page's last content or the element that has focus (WCAG 2.2, 2.4.11 Focus Not Obscured):
+   * room at the end of the page and scroll padding for focus.
+   */
+  private reserveSpace(): void {
+    const floating = this.banner.isConnected ? this.banner : this.floating.isConnected ? this.floating : null;
+    if (!floating || (floating === this.banner && this.runtime.config.ui.layout === 'center')) return;
+    // From its top edge to the bottom of the viewport: the box layout and the button float above it.
+    const height = `${Math.ceil(innerHeight - floating.getBoundingClientRect().top)}px`;
+    document.documentElement.style.scrollPaddingBottom = height;
+    document.body.style.paddingBottom = height;
+    this.reservedSpace = true;
   }
 
-  private decide(action: 'accept' | 'reject', method: DecisionMethod): void {
+  private releaseReservedSpace(): void {
+    if (!this.reservedSpace) return;
+    document.documentElement.style.scrollPaddingBottom = '';
+    document.body.style.paddingBottom = '';
+    this.reservedSpace = false;
+  }
+
+  /** A decision from the banner or the dialog. */
+  decide(action: 'accept' | 'reject', method: DecisionMethod): void {
     if (action === 'accept') this.runtime.acceptAll(method);
     else this.runtime.rejectAll(method);
     this.finishDecision();
   }
 
-  private save(choices: Choices): void {
+  /** The dialog's switches, saved. */
+  save(choices: Choices): void {
     this.runtime.decide(choices, 'dialog');
     this.finishDecision();
   }
 
   private finishDecision(): void {
-    const focusInBanner = this.renderRoot.querySelector('.banner')?.contains(this.shadowRoot!.activeElement);
+    const focusInBanner = this.banner.contains(this.root.activeElement);
     this.bannerRequested = false;
     this.announce(this.runtime.strings.saved);
-    this.closePreferences();
+    this.close();
+    this.requestUpdate();
     // The focused button goes with the banner: keep focus in the widget rather than lose it to <body>.
-    if (focusInBanner) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.floating')?.focus());
+    if (focusInBanner) void this.updateComplete.then(() => this.floating.isConnected && this.floating.focus());
   }
 
   /** A repeated message differs by a no-break space, so screen readers announce it again. */
   private announce(message: string): void {
-    this.statusMessage = this.statusMessage === message ? `${message}\u00a0` : message;
+    this.status.textContent = this.status.textContent === message ? `${message}\u00a0` : message;
   }
 
-  private closePreferences(): void {
+  /** Closes the dialog; nothing is granted by closing. */
+  close(): void {
     // State first: the dialog's close event comes a task later, and an update in between must not reopen it.
     this.preferencesOpen = false;
-    this.dialog?.close();
+    this.dialog.close();
+    this.loadedPanel?.close();
   }
 
-  /** Esc, the close button and every decision end here: nothing is granted by closing. */
+  /** Esc, the close button and every decision end here: the content goes, focus goes back. */
   private handleDialogClose(): void {
     this.preferencesOpen = false;
+    this.loadedPanel?.close();
     const opener = this.opener;
     this.opener = null;
     // The opener may be gone (the banner closes with a decision): focus the settings button instead.
     void this.updateComplete.then(() => {
-      const target = opener?.isConnected ? opener : this.renderRoot.querySelector<HTMLElement>('.floating');
+      const target = opener?.isConnected ? opener : this.floating.isConnected ? this.floating : null;
       target?.focus();
     });
   }
@@ -346,9 +370,9 @@ export class CookieConsentElement extends LitElement {
    */
   private handleDialogKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Tab') return;
-    const buttons = this.dialog!.querySelectorAll('button');
+    const buttons = this.dialog.querySelectorAll('button');
     const [first, last] = [buttons[0], buttons[buttons.length - 1]];
-    const active = this.shadowRoot!.activeElement;
+    const active = this.root.activeElement;
     if (active !== (event.shiftKey ? first : last)) return;
     event.preventDefault();
     (event.shiftKey ? last : first).focus();
@@ -362,17 +386,35 @@ export class CookieConsentElement extends LitElement {
     if (target === this || this.runtime.config.ui.layout !== 'center') return;
     // Measured in the next frame: the browser scrolls a focused element into view after this event.
     requestAnimationFrame(() => {
-      const box = this.renderRoot.querySelector('.banner')?.getBoundingClientRect();
+      if (!this.banner.isConnected) return;
+      const box = this.banner.getBoundingClientRect();
       const focused = (target as Element).getBoundingClientRect();
-      if (!box || focused.bottom <= box.top || focused.top >= box.bottom || focused.right <= box.left || focused.left >= box.right) return;
+      if (focused.bottom <= box.top || focused.top >= box.bottom || focused.right <= box.left || focused.left >= box.right) return;
       const up = Math.ceil(focused.bottom - box.top);
       scrollBy(0, scrollY + innerHeight + up <= document.documentElement.scrollHeight ? up : Math.floor(focused.top - box.bottom));
     });
   };
 
-  /** A placeholder's Allow was recorded: say so, as a click here does. */
-  private readonly handleDecision = (event: Event): void => {
-    const decision = (event as CustomEvent<Decision | undefined>).detail;
+  /** The runtime's state changed: redraw; a placeholder's Allow was recorded: say so, as a click here does. */
+  private readonly handleChange = (event: RuntimeChangeEvent): void => {
+    const { decision } = event;
     if (decision?.source === 'local' && decision.method === 'placeholder') this.announce(this.runtime.strings.saved);
+    this.requestUpdate();
+    event.waitUntil(this.updateComplete);
   };
+
+  /** The runtime asks for the banner or the dialog. */
+  private readonly handleOpen = (request: OpenRequestEvent): void => {
+    if (request.what === 'banner') this.showBanner();
+    else request.respondWith(this.showPreferences());
+  };
+}
+
+/** A policy link with its address and text, or out of the tree when the config gives no address. */
+function fillLink(link: HTMLAnchorElement, href: string | undefined, label: string, parent: Element, next: Node | null): void {
+  if (href) {
+    link.href = href;
+    link.textContent = label;
+  }
+  place(link, !!href, parent, next?.parentNode === parent ? next : null);
 }

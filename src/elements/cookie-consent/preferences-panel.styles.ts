@@ -1,4 +1,4 @@
-import { css } from './preferences-panel.shared.js';
+import { css } from 'lit';
 
 /** The preferences dialog's own rules, added to the element's when the panel loads. */
 export const preferencesStyles = css`

@@ -1,19 +1,10 @@
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import type { CategoryConfig, CookieDeclaration } from '../../core/config/config-types.js';
-import type { ConsentRuntime } from '../../consent-runtime.js';
-import type { Choices } from '../../core/consent-record.js';
+import type { PreferencesContent, PreferencesHost } from '../../consent-runtime.js';
 import type { Grants } from '../../page/blocker.js';
-import { categoryText, classifyCookie, format, html, nothing, plural } from './preferences-panel.shared.js';
+import { classifyCookie } from '../../core/classify.js';
+import { categoryText, format, plural } from '../../i18n/strings.js';
 import { preferencesStyles } from './preferences-panel.styles.js';
-
-/** What the panel needs from the element that shows it. */
-export interface PreferencesView {
-  readonly runtime: ConsentRuntime;
-  renderPolicyLinks(): TemplateResult;
-  renderDecisionButton(action: 'accept' | 'reject', label: string): TemplateResult;
-  save(choices: Choices): void;
-  close(): void;
-}
 
 /** "^_ga_.*" → "_ga_…": a pattern as a visitor can read it. */
 const readableName = (cookie: CookieDeclaration) =>
@@ -21,32 +12,36 @@ const readableName = (cookie: CookieDeclaration) =>
 
 /**
  * The preferences dialog's content: a switch per category and service, each category's cookie
- * table, and save / reject / accept. Loaded the first time the dialog opens, so a visit that
- * only meets the banner never downloads it. The `<dialog>` itself belongs to the element.
+ * table, and save / reject / accept. Part of the interface, which the page loads when the browser is
+ * idle after the banner, or when the dialog first opens. The `<dialog>` itself belongs to
+ * `<cookie-consent>`, which draws it without Lit; this draws into it.
  */
-export class PreferencesPanel {
-  static readonly styles = preferencesStyles;
+export class PreferencesPanel implements PreferencesContent {
+  readonly styles = preferencesStyles.styleSheet!;
 
   /** The switches before they are saved. */
   private draft: Grants = { categories: {}, services: {} };
 
   constructor(
-    /** Re-rendered when a switch changes the draft. */
-    private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>,
-    private readonly view: PreferencesView,
+    private readonly view: PreferencesHost,
+    private readonly dialog: HTMLDialogElement,
   ) {}
 
   /** Starts from what is granted now. */
-  reset(grants: Grants | null): void {
+  open(grants: Grants | null): void {
     this.setDraft({ categories: { ...grants?.categories }, services: { ...grants?.services } });
+  }
+
+  close(): void {
+    render(nothing, this.dialog);
   }
 
   private setDraft(draft: Grants): void {
     this.draft = draft;
-    this.host.requestUpdate();
+    render(this.render(), this.dialog);
   }
 
-  render(): TemplateResult {
+  private render(): TemplateResult {
     const { strings, config } = this.view.runtime;
     const contact = config.provider.contact;
     return html`<form method="dialog" @submit=${this.handleSubmit}>
@@ -57,7 +52,8 @@ export class PreferencesPanel {
       <div class="body">
         <p>${strings.preferencesDescription}</p>
         ${config.categories.map((category) => this.renderCategory(category))}
-        ${this.view.renderPolicyLinks()}
+        ${this.renderPolicyLinks()}
+        ${this.renderConsentId()}
         ${contact
           ? html`<address>
               <strong>${strings.contact}: ${config.provider.name}</strong>
@@ -69,10 +65,31 @@ export class PreferencesPanel {
       </div>
       <div class="actions">
         <button part="button" data-action="save" type="submit">${strings.save}</button>
-        ${this.view.renderDecisionButton('reject', strings.rejectAll)}
-        ${this.view.renderDecisionButton('accept', strings.acceptAll)}
+        ${this.renderDecisionButton('reject', strings.rejectAll)}
+        ${this.renderDecisionButton('accept', strings.acceptAll)}
       </div>
     </form>`;
+  }
+
+  /** The policy links, as the banner shows them. */
+  private renderPolicyLinks(): TemplateResult {
+    const { strings, config } = this.view.runtime;
+    const { policyUrl, cookiePolicyUrl } = config.provider;
+    return html`<p class="links">
+      ${policyUrl ? html`<a part="link" href=${policyUrl}>${strings.privacyPolicy}</a>` : nothing}
+      ${cookiePolicyUrl && cookiePolicyUrl !== policyUrl ? html`<a part="link" href=${cookiePolicyUrl}>${strings.cookiePolicy}</a>` : nothing}
+    </p>`;
+  }
+
+  /** Accept and reject are the same element with the same part and class as the banner's: neither can outweigh the other. */
+  private renderDecisionButton(action: 'accept' | 'reject', label: string): TemplateResult {
+    return html`<button type="button" part="button" data-action=${action} @click=${() => this.view.decide(action, 'dialog')}>${label}</button>`;
+  }
+
+  /** The visitor's own consent id, once they have decided: they can quote it to the site, which finds their records by it. */
+  private renderConsentId(): TemplateResult | typeof nothing {
+    const { strings, record } = this.view.runtime;
+    return record ? html`<p class="muted consent-id">${format(strings.consentId, { id: record.id })}</p>` : nothing;
   }
 
   private renderCategory(category: CategoryConfig): TemplateResult {

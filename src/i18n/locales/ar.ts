@@ -31,6 +31,7 @@ const ar: Strings = {
   noCookies: 'لم يُعلَن عن أي ملفات تعريف ارتباط لهذه الفئة.',
   example: 'مثال',
   consentCookiePurpose: 'يتذكّر اختياراتكم بشأن ملفات تعريف الارتباط.',
+  consentId: 'معرّف موافقتكم (اذكروه عند السؤال عن اختياراتكم): {id}',
   kindSession: 'جلسة',
   kindPersistent: 'دائم',
   kindThirdPartyAdvertising: 'إعلانات جهات خارجية',

@@ -31,6 +31,7 @@ const cy: Strings = {
   noCookies: "Nid oes unrhyw gwcis wedi'u datgan ar gyfer y categori hwn.",
   example: 'Enghraifft',
   consentCookiePurpose: 'Yn cofio eich dewisiadau cwcis.',
+  consentId: 'Eich ID caniatâd (nodwch ef i holi am eich dewisiadau): {id}',
   kindSession: 'Sesiwn',
   kindPersistent: 'Parhaol',
   kindThirdPartyAdvertising: 'Hysbysebu trydydd parti',

@@ -31,6 +31,7 @@ const de: Strings = {
   noCookies: 'Für diese Kategorie sind keine Cookies angegeben.',
   example: 'Beispiel',
   consentCookiePurpose: 'Speichert Ihre Cookie-Auswahl.',
+  consentId: 'Ihre Einwilligungs-ID (nennen Sie sie bei Fragen zu Ihrer Auswahl): {id}',
   kindSession: 'Sitzung',
   kindPersistent: 'Dauerhaft',
   kindThirdPartyAdvertising: 'Werbung von Drittanbietern',

@@ -31,6 +31,7 @@ const es: Strings = {
   noCookies: 'No se han declarado cookies para esta categoría.',
   example: 'Ejemplo',
   consentCookiePurpose: 'Recuerda su selección de cookies.',
+  consentId: 'Su ID de consentimiento (indíquelo para consultar sus elecciones): {id}',
   kindSession: 'De sesión',
   kindPersistent: 'Persistente',
   kindThirdPartyAdvertising: 'Publicidad de terceros',

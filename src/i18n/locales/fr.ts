@@ -31,6 +31,7 @@ const fr: Strings = {
   noCookies: 'Aucun cookie n’est déclaré pour cette catégorie.',
   example: 'Exemple',
   consentCookiePurpose: 'Mémorise vos choix en matière de cookies.',
+  consentId: 'Votre identifiant de consentement (à citer pour toute question sur vos choix) : {id}',
   kindSession: 'Session',
   kindPersistent: 'Persistant',
   kindThirdPartyAdvertising: 'Publicité tierce',

@@ -31,6 +31,7 @@ const ga: Strings = {
   noCookies: 'Níl aon fhianáin fógartha don chatagóir seo.',
   example: 'Sampla',
   consentCookiePurpose: 'Meabhraíonn sé do roghanna fianán.',
+  consentId: 'D’aitheantas toilithe (luaigh é chun fiafraí faoi do roghanna): {id}',
   kindSession: 'Seisiún',
   kindPersistent: 'Buan',
   kindThirdPartyAdvertising: 'Fógraíocht tríú páirtí',

@@ -31,6 +31,7 @@ const it: Strings = {
   noCookies: 'Nessun cookie dichiarato per questa categoria.',
   example: 'Esempio',
   consentCookiePurpose: 'Memorizza le tue scelte sui cookie.',
+  consentId: 'Il tuo ID di consenso (citalo per chiedere delle tue scelte): {id}',
   kindSession: 'Di sessione',
   kindPersistent: 'Persistente',
   kindThirdPartyAdvertising: 'Pubblicità di terze parti',

@@ -31,6 +31,7 @@ const nl: Strings = {
   noCookies: 'Voor deze categorie zijn geen cookies opgegeven.',
   example: 'Voorbeeld',
   consentCookiePurpose: 'Onthoudt uw cookiekeuzes.',
+  consentId: 'Uw toestemmings-ID (vermeld deze bij vragen over uw keuzes): {id}',
   kindSession: 'Sessie',
   kindPersistent: 'Permanent',
   kindThirdPartyAdvertising: 'Advertenties van derden',

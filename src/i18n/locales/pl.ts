@@ -31,6 +31,7 @@ const pl: Strings = {
   noCookies: 'Dla tej kategorii nie zadeklarowano żadnych plików cookie.',
   example: 'Przykład',
   consentCookiePurpose: 'Zapamiętuje Twój wybór dotyczący plików cookie.',
+  consentId: 'Twój identyfikator zgody (podaj go, pytając o swoje wybory): {id}',
   kindSession: 'Sesyjny',
   kindPersistent: 'Stały',
   kindThirdPartyAdvertising: 'Reklamowy podmiotu zewnętrznego',

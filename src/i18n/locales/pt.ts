@@ -31,6 +31,7 @@ const pt: Strings = {
   noCookies: 'Não há cookies declarados para esta categoria.',
   example: 'Exemplo',
   consentCookiePurpose: 'Memoriza as suas escolhas de cookies.',
+  consentId: 'O seu ID de consentimento (indique-o para perguntar sobre as suas escolhas): {id}',
   kindSession: 'De sessão',
   kindPersistent: 'Persistente',
   kindThirdPartyAdvertising: 'Publicidade de terceiros',

@@ -1,19 +1,15 @@
-import { css } from 'lit';
-import { buttonLook, controls, host, settingsButton, tokens } from '../theme.styles.js';
-
 /**
- * The banner's and the settings button's rules, after the shared tokens (theme.styles.ts). Parts:
- * `banner`, `button`, `link`, `dialog`, `close-button`, `switch`, `table`, `floating-button`. Every
- * decision button shares one part and one rule, so no theme can make "Reject all" weaker than
- * "Accept all".
+ * The banner's and the settings button's rules, after the shared tokens (theme.css.ts), as plain CSS
+ * text: the script-tag file draws them without Lit. Parts: `banner`, `button`, `link`, `dialog`,
+ * `close-button`, `switch`, `table`, `floating-button`. Every decision button shares one part and one
+ * rule, so no theme can make "Reject all" weaker than "Accept all".
  */
-export const styles = [
-  host,
-  tokens,
-  buttonLook,
-  controls,
-  settingsButton,
-  css`
+import { BUTTON_LOOK, CONTROLS, HOST, SETTINGS_BUTTON, TOKENS } from '../theme.css.js';
+
+/** Marks the text for the build's CSS minifier. */
+const css = (text: TemplateStringsArray): string => text[0];
+
+export const STYLES = HOST + TOKENS + BUTTON_LOOK + CONTROLS + SETTINGS_BUTTON + css`
   .banner,
   dialog {
     box-sizing: border-box;
@@ -38,9 +34,10 @@ export const styles = [
     border-top: 1px solid var(--_cc-border);
     box-shadow: var(--_cc-shadow);
   }
+  /* A readable measure: on a wide screen the text keeps to about 70 characters a line. */
   .banner .text {
     flex: 1 1 30rem;
-    max-width: var(--_cc-max-width);
+    max-width: min(var(--_cc-max-width), 70ch);
     /* What the banner holds besides the summary, so the summary can take the rest of 40% of the screen. */
     --_cc-rest: 7rem;
   }
@@ -52,6 +49,24 @@ export const styles = [
     max-height: max(2lh, round(down, 40svh - var(--_cc-rest), 1lh));
     overflow: hidden;
     margin-bottom: 0.5rem;
+  }
+  /*
+   * A clipped summary ends in an ellipsis over its last line rather than a silent cut. Drawn over the
+   * text, so it changes no size: the element sets the class from the banner's ResizeObserver.
+   */
+  .summary.clamped:not(.open) {
+    position: relative;
+  }
+  .summary.clamped:not(.open)::after {
+    content: '…';
+    position: absolute;
+    bottom: 0;
+    inset-inline-end: 0;
+    padding-inline: 0.5em 0;
+    background: linear-gradient(to var(--_cc-ellipsis-side, right), transparent, var(--_cc-bg) 0.5em);
+  }
+  :host([dir='rtl']) .summary.clamped:not(.open)::after {
+    --_cc-ellipsis-side: left;
   }
   .summary.open {
     max-height: none;
@@ -151,5 +166,4 @@ export const styles = [
       border: 2px solid CanvasText;
     }
   }
-`,
-];
+`;
