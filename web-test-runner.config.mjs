@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { requestLogMiddleware } from './test/blocker/request-log-plugin.mjs';
+import { requestLogMiddleware } from './test/page/blocker/request-log-plugin.mjs';
 import { emulateMediaPlugin } from './test/emulate-media-plugin.mjs';
 
 /**

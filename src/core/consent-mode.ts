@@ -1,5 +1,5 @@
 import type { ConsentConfig } from './config/config-types.js';
-import type { Grants } from '../page/blocker.js';
+import type { ConsentGrants as Grants } from './consent-record.js';
 import { isOwnTrue } from './own-property.js';
 
 export type ConsentModeState = Record<string, 'granted' | 'denied'>;

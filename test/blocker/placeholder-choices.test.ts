@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { Blocker } from '../../src/page/blocker.js';
 import { definePlaceholder, type CookieConsentPlaceholder } from '../../src/elements/placeholder/placeholder.js';
-import { HOSTS, REJECT, hitUrl, newRun } from './helpers.js';
+import { HOSTS, REJECT, hitUrl, newRun } from '../page/blocker/helpers.js';
 
 /** The parts of the buttons a placeholder shows. */
 const buttons = (placeholder: CookieConsentPlaceholder) => Array.from(placeholder.shadowRoot!.querySelectorAll('button'), (button) => button.getAttribute('part'));

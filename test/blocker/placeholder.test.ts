@@ -5,7 +5,7 @@ import { CookieConsentPlaceholder, definePlaceholder } from '../../src/elements/
 import { enGB } from '../../src/i18n/en-GB.js';
 import type { ConsentRuntime } from '../../src/consent-runtime.js';
 import { baseConfig, captureConsole, has, part, resetPage, widget } from '../helpers.js';
-import { ACCEPT, HOSTS, REJECT, hitUrl, newRun } from './helpers.js';
+import { ACCEPT, HOSTS, REJECT, hitUrl, newRun } from '../page/blocker/helpers.js';
 
 const welsh = {
   ...enGB,

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { Blocker } from '../../src/page/blocker.js';
+import { Blocker } from '../../../src/page/blocker.js';
 import { ACCEPT, HOSTS, REJECT, firstPartyRoundTrip, hitUrl, newRun, resetSideEffects, scriptUrl, serverCounts, waitForCounts } from './helpers.js';
 
 declare global {
@@ -82,7 +82,7 @@ describe('Blocker', () => {
     it('runs released scripts that carry the nonce, and only those', async () => {
       const frame = document.createElement('iframe');
       const policy = encodeURIComponent("script-src 'nonce-abc'; object-src 'none'; base-uri 'none'");
-      frame.src = `/test/blocker/fixtures/csp.html?csp=${policy}`;
+      frame.src = `/test/page/blocker/fixtures/csp.html?csp=${policy}`;
       const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       document.body.append(frame);
       await loaded;

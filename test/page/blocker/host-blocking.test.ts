@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { Blocker } from '../../src/page/blocker.js';
+import { Blocker } from '../../../src/page/blocker.js';
 import { ACCEPT, HOSTS, REJECT, firstPartyRoundTrip, hitUrl, newRun, ran, resetSideEffects, scriptUrl, serverCounts, waitForCounts } from './helpers.js';
-import { has } from '../helpers.js';
+import { has } from '../../helpers.js';
 
 type Kind = 'script' | 'image' | 'iframe';
 /** One way a page's own scripts create a request: `[kind, route, act(url, container) → what it created, script file]`. */

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { parseConfig } from '../src/core/config/parse-config.js';
-import type { AuditEntry } from '../src/core/audit.js';
-import { CookieAuditor } from '../src/page/cookie-audit.js';
-import { observeCookies } from '../src/page/cookie-jar.js';
-import { captureConsole, clearCookies } from './helpers.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
+import type { AuditEntry } from '../../src/core/audit.js';
+import { CookieAuditor } from '../../src/page/cookie-audit.js';
+import { observeCookies } from '../../src/page/cookie-jar.js';
+import { captureConsole, clearCookies } from '../helpers.js';
 
 const { config } = parseConfig({
   provider: { name: 'Example Ltd', policyUrl: '/privacy' },

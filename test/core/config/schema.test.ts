@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig, TOP_LEVEL_KEYS } from '../../src/core/config/parse-config.js';
-import { enGB } from '../../src/i18n/en-GB.js';
+import { parseConfig, TOP_LEVEL_KEYS } from '../../../src/core/config/parse-config.js';
+import { enGB } from '../../../src/i18n/en-GB.js';
 
 /** The part of JSON Schema the config schema uses. */
 interface Schema {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fallbackConfig, formatConfigErrors, parseConfig } from '../../src/core/config/parse-config.js';
+import { fallbackConfig, formatConfigErrors, parseConfig } from '../../../src/core/config/parse-config.js';
 
 const provider = { name: 'Claranet SOHO', policyUrl: 'https://www.claranetsoho.co.uk/privacy' };
 /** A minimal valid config with one field changed. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { loadConfig } from '../src/page/load-config.js';
-import type { ParseResult } from '../src/core/config/config-types.js';
+import { loadConfig } from '../../src/page/load-config.js';
+import type { ParseResult } from '../../src/core/config/config-types.js';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { Blocker, type Grants } from '../../src/page/blocker.js';
+import { Blocker, type Grants } from '../../../src/page/blocker.js';
 import { ACCEPT, REJECT, firstPartyRoundTrip, hitUrl, newRun, ran, resetSideEffects, scriptUrl, serverCounts, waitForCounts } from './helpers.js';
-import { has } from '../helpers.js';
+import { has } from '../../helpers.js';
 
 /** Markup as a site writes it: each entry `[tag, attributes, text?]`, appended to a container in order. */
 type Markup = [string, Record<string, string>, string?][];

@@ -1,5 +1,5 @@
 import { waitUntil } from '@open-wc/testing';
-import type { Grants } from '../../src/page/blocker.js';
+import type { Grants } from '../../../src/page/blocker.js';
 
 declare global {
   interface Window {
@@ -25,7 +25,7 @@ export const hitUrl = (probe: string) => `${THIRD_PARTY}/__probe/hit?probe=${pro
 
 /** A fixture script that records `name` in window.__ran and a cookie; counted when `probe` is given. */
 export const scriptUrl = (name: string, { origin = THIRD_PARTY, probe = '', delay = 0, file = 'ran.js' as string | undefined } = {}) =>
-  `${origin}/test/blocker/fixtures/${file ?? 'ran.js'}?name=${name}${probe ? `&probe=${probe}` : ''}${delay ? `&delay=${delay}` : ''}`;
+  `${origin}/test/page/blocker/fixtures/${file ?? 'ran.js'}?name=${name}${probe ? `&probe=${probe}` : ''}${delay ? `&delay=${delay}` : ''}`;
 
 /** How many requests with each probe id (starting with `prefix`) reached the server. */
 export async function serverCounts(prefix: string): Promise<Record<string, number>> {
