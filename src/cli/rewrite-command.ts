@@ -9,7 +9,9 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseConfig } from '../core/config/parse-config.js';
 import type { ConsentConfig } from '../core/config/config-types.js';
-import { createRewriter, loadParser, urlHold, type HeldTag, type PageAddress } from '../server-rewrite.js';
+import { createRewriter, type HeldTag } from '../server/html-rewriter.js';
+import { loadParser } from '../server/parse5-parser.js';
+import { urlHold, type PageAddress } from '../server/url-hold.js';
 
 const USAGE = [
   'Usage: cookie-consent rewrite <files or folders…> [--out DIR] [--config cookie-consent.json]',

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../core/duration.js';
 import { RecordStore } from './record-store.js';
-import { createRecordsHandler } from './records-service.js';
+import { createRecordsHandler } from './node-handler.js';
 
 const USAGE = `Usage:
   cookie-consent records serve [--data DIR] [--port N] [--host H] [--origin URL]... [--retention P6Y] [--rate-limit N] [--client-info]

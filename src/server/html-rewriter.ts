@@ -5,9 +5,9 @@
  * streaming rewriter (an optional peer, loaded when a rewrite starts), whose untouched tokens pass
  * through as their raw source: only held start tags change, byte for byte.
  */
-import type { ConsentConfig } from './core/config/config-types.js';
-import { heldName, heldPrefix, isExecutableScript, scriptWaitsFor, srcsetHold, tagWaitsFor, type TagAttribute, type UrlHold } from './core/held-form.js';
-import { hostCategories } from './core/host-rules.js';
+import { heldName, heldPrefix, isExecutableScript, scriptWaitsFor, tagWaitsFor, type TagAttribute, type UrlHold } from '../core/held-form.js';
+import type { Location, RewritingStreamClass, StartTag } from './parse5-parser.js';
+import type { PageAddress } from './url-hold.js';
 
 /** One start tag the rewrite held, for reports: where it was in the input, and what it waits for. */
 export interface HeldTag {
@@ -20,81 +20,6 @@ export interface HeldTag {
   category: string;
   /** What it would have fetched: its URL, or for an inline script the first 60 characters of its text. */
   what: string;
-}
-
-/** The parts of parse5's rewriting stream the rewrite uses. */
-interface RewritingStream {
-  on(event: 'startTag', listener: (token: StartTag, raw: string) => void): void;
-  on(event: 'endTag' | 'text', listener: (token: { tagName?: string; sourceCodeLocation?: Location }, raw: string) => void): void;
-  emitRaw(html: string): void;
-  push(chunk: string | null): boolean;
-  _transformChunk(chunk: string): string;
-  _final(callback: () => void): void;
-  parserFeedbackSimulator: { inForeignContent: boolean };
-}
-interface Location {
-  startLine: number;
-  startCol: number;
-}
-interface StartTag {
-  tagName: string;
-  attrs: TagAttribute[];
-  selfClosing: boolean;
-  sourceCodeLocation?: Location;
-}
-type RewritingStreamClass = new () => RewritingStream;
-
-const PARSER = 'parse5-html-rewriting-stream';
-let parserModule: Promise<RewritingStreamClass> | undefined;
-
-/**
- * parse5's rewriting stream, imported on first use, so that `readConsent` needs nothing installed.
- * Rejects with an error naming the package when it is missing.
- */
-export function loadParser(): Promise<RewritingStreamClass> {
-  parserModule ??= import(/* @vite-ignore */ PARSER).then(
-    (module: { RewritingStream: RewritingStreamClass }) => module.RewritingStream,
-    (error: Error) => {
-      parserModule = undefined;
-      throw new Error(`cookie-consent: the HTML rewrite needs the package ${PARSER} (npm install ${PARSER}): ${error.message}`);
-    },
-  );
-  return parserModule;
-}
-
-/** A parsed URL, typed through the platform's own `URL` so that the declarations need no particular library. */
-type ParsedUrl = typeof globalThis extends { URL: { prototype: infer Parsed } } ? Parsed : { readonly href: string; readonly origin: string };
-
-/** The page's address and its `<base>`, as far as the rewrite knows them. */
-export interface PageAddress {
-  url?: ParsedUrl;
-  base?: ParsedUrl;
-}
-
-/**
- * What a URL waits for on this page: the categories of its host in the config's `hosts` when the
- * visitor has not granted them all (`granted`), else null. Relative URLs are the page's own and
- * never wait, unless a `<base>` sends them to another origin (as in the browser's blocker). With no
- * valid config (`rules` null) every absolute URL on another origin waits for "": the blocker keeps
- * it until the page has a valid config, then releases or holds it by that config's rules.
- */
-export function urlHold(rules: ConsentConfig['hosts'] | null, granted: (category: string) => boolean, page: PageAddress): UrlHold {
-  const hostHold = (value: string): string | null => {
-    value = value.trim();
-    const absolute = /^([a-z][a-z\d+.-]*:|\/\/)/i.test(value);
-    if (!absolute && (!page.base || page.base.origin === page.url?.origin)) return null;
-    let url: URL;
-    try {
-      url = new URL(value, page.base ?? page.url ?? 'https://first-party.invalid/');
-    } catch {
-      return null;
-    }
-    if (!/^https?:$/.test(url.protocol)) return null;
-    if (!rules) return url.origin === page.url?.origin ? null : '';
-    const categories = hostCategories(rules, url.hostname);
-    return !categories.length || categories.every(granted) ? null : categories.join(' ');
-  };
-  return (value, srcset) => (srcset ? srcsetHold(value, hostHold) : hostHold(value));
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
