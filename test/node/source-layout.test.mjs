@@ -75,8 +75,6 @@ const KNOWN_ARROWS = [
   'elements/cookie-consent/preferences-panel.ts → consent-runtime.ts',
   // The runtime loads the interface entry on first use (runtime → entry; the entry imports the runtime's types).
   'consent-runtime.ts → interface.ts',
-  // Consent Mode takes the blocker's `Grants` type (core → page).
-  'core/consent-mode.ts → page/blocker.ts',
   // The cosmetic keys fall back to the English texts (core → i18n).
   'core/config/cosmetic.ts → i18n/en-GB.ts',
 ];
