@@ -85,5 +85,9 @@ export default {
   ],
   // One test file at a time: every file shares the browser's cookie jar for localhost.
   concurrency: 1,
+  // The defaults (30 s to open a page, 20 s for its tests to start) are met with room to spare on a
+  // quiet machine; a loaded 2-core one can take longer, and a slow start is no test failure.
+  browserStartTimeout: 120000,
+  testsStartTimeout: 60000,
   testFramework: { config: { timeout: 10000 } },
 };
