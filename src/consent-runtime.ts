@@ -16,13 +16,11 @@ import { cleanUpCategories } from './page/cleanup.js';
 import { pushConsentMode } from './page/data-layer.js';
 import { storageArea } from './page/web-storage.js';
 import { hostElement } from './page/host-element.js';
+import { INTERFACE_FILE } from './defaults.js';
 
 export type { DecisionMethod };
 
 export type RuntimeStatus = 'loading' | 'ready' | 'invalid';
-
-/** The file of the widget's interface, beside the script-tag file. */
-export const INTERFACE_FILE = 'cookie-consent.interface.js';
 
 /** What `<cookie-consent>` gives the preferences dialog: the runtime to read and the decisions to take. */
 export interface PreferencesHost {
