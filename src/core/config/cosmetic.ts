@@ -1,8 +1,9 @@
 import type { CategoryConfig, ConfigError, TextOverrides, UiSettings } from './config-types.js';
 import { enGB } from '../../i18n/en-GB.js';
+import { FLOATING_BUTTON, LANGUAGE_TAG as LANGUAGE_TAG_RULE, LAYOUT, patternOf, THEME } from './config-keys.js';
 import { join, Reader, type Json } from './reader.js';
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const LANGUAGE_TAG = patternOf(LANGUAGE_TAG_RULE);
 
 function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[]): Record<string, TextOverrides> {
   const texts: Record<string, TextOverrides> = {};
@@ -38,9 +39,9 @@ export function readCosmetic(root: Json, categories: CategoryConfig[]): { texts:
   return {
     texts: readTexts(reader, root.texts, categories),
     ui: {
-      layout: reader.oneOf(uiRaw.layout, 'ui.layout', ['bar', 'box', 'center'] as const) ?? 'bar',
-      theme: reader.oneOf(uiRaw.theme, 'ui.theme', ['auto', 'light', 'dark'] as const) ?? 'auto',
-      floatingButton: reader.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? true,
+      layout: reader.oneOf(uiRaw.layout, 'ui.layout', LAYOUT.enum) ?? LAYOUT.default,
+      theme: reader.oneOf(uiRaw.theme, 'ui.theme', THEME.enum) ?? THEME.default,
+      floatingButton: reader.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? FLOATING_BUTTON.default,
     },
     warnings: reader.errors,
   };

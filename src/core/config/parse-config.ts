@@ -8,10 +8,13 @@ import type {
   StorageDeclaration,
 } from './config-types.js';
 import { parseDuration } from '../duration.js';
+import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../../defaults.js';
+// The rules come from the table the JSON Schema is checked against (test/core/config-keys.test.ts).
+import * as rules from './config-keys.js';
 import { readCosmetic } from './cosmetic.js';
 import { isObject, join, Reader, stripUndefined } from './reader.js';
 
-export const DEFAULT_CATEGORY_IDS = ['necessary', 'preferences', 'analytics', 'advertising'];
+export const DEFAULT_CATEGORY_IDS = rules.CATEGORIES.default;
 
 /** Consent Mode v2 types granted with each built-in category. */
 export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, string[]> = {
@@ -20,21 +23,10 @@ export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, string[]> = {
   preferences: ['functionality_storage', 'personalization_storage'],
 };
 
-const CONSENT_MODE_TYPES = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
-
-const ID = /^[a-z][a-z0-9_-]*$/;
-const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
-const COOKIE_DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ID = rules.patternOf(rules.ID);
+const COOKIE_NAME = rules.patternOf(rules.COOKIE_NAME);
+const HOST_PATTERN = rules.patternOf(rules.HOST);
+const COOKIE_DOMAIN = rules.patternOf(rules.COOKIE_DOMAIN);
 const LIFETIME_HINT = 'expected "session" or an ISO 8601 duration like "P1Y"';
 /** Every key a config may have at its top level. */
 export const TOP_LEVEL_KEYS = [
@@ -57,7 +49,7 @@ export function fallbackConfig(): ConsentConfig {
   return {
     revision: 1,
     provider: { name: '', policyUrl: '' },
-    consent: { cookieName: 'cookie_consent', days: 182, reloadOnWithdraw: true },
+    consent: { cookieName: CONSENT_COOKIE_NAME, days: CONSENT_DAYS, reloadOnWithdraw: true },
     categories: [{ id: 'necessary', required: true, saleOrSharing: false, services: [] }],
     cookies: [],
     storage: [],
@@ -138,7 +130,7 @@ function readCookies(reader: Reader, value: unknown, categories: CategoryConfig[
     const lifetime = reader.string(raw.lifetime, join(path, 'lifetime'), true);
     if (lifetime !== undefined && lifetime !== 'session' && !parseDuration(lifetime)) reader.fail(join(path, 'lifetime'), LIFETIME_HINT);
     const domain = reader.string(raw.domain, join(path, 'domain'), false, COOKIE_DOMAIN, 'expected a domain like "example.co.uk" or ".doubleclick.net"');
-    const cookiePath = reader.string(raw.path, join(path, 'path'), false, /^\//, 'expected a path starting with "/"');
+    const cookiePath = reader.string(raw.path, join(path, 'path'), false, rules.patternOf(rules.COOKIE_PATH), 'expected a path starting with "/"');
     const provider = reader.string(raw.provider, join(path, 'provider'));
     const purpose = reader.string(raw.purpose, join(path, 'purpose'));
     const example = reader.boolean(raw.example, join(path, 'example'));
@@ -161,7 +153,7 @@ function readStorage(reader: Reader, value: unknown, categories: CategoryConfig[
     const pattern = reader.pattern(raw.pattern, join(path, 'pattern'));
     if ((raw.key === undefined) === (raw.pattern === undefined)) reader.fail(path, 'expected exactly one of "key" or "pattern"');
     const category = readCategoryRef(reader, raw.category, join(path, 'category'), categories, true);
-    const area = reader.oneOf(raw.area, join(path, 'area'), ['local', 'session'] as const) ?? 'local';
+    const area = reader.oneOf(raw.area, join(path, 'area'), rules.STORAGE_AREA.enum) ?? rules.STORAGE_AREA.default;
     if (reader.errors.length > errorsBefore || !category) return;
     storage.push(stripUndefined({ key, pattern, category: category.id, area }));
   });
@@ -208,7 +200,7 @@ function readConsentMode(reader: Reader, value: unknown, categories: CategoryCon
     if (!readCategoryRef(reader, id, path, categories, true)) continue;
     mapping[id] = [];
     reader.array(types, path)?.forEach((type, index) => {
-      const consentType = reader.oneOf(type, join(path, index), CONSENT_MODE_TYPES);
+      const consentType = reader.oneOf(type, join(path, index), rules.CONSENT_MODE_TYPES.enum);
       if (consentType) mapping[id].push(consentType);
     });
   }
@@ -228,13 +220,13 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
   if (!root) return { config: fallbackConfig(), errors: reader.errors.map((error) => ({ ...error, path: error.path || '(root)' })) };
 
   reader.string(root.$schema, '$schema');
-  const revision = reader.integer(root.revision, 'revision', 1, 1_000_000) ?? 1;
+  const revision = reader.integer(root.revision, 'revision', rules.REVISION) ?? rules.REVISION.default;
 
   const providerGiven = reader.object(root.provider, 'provider', ['name', 'policyUrl', 'cookiePolicyUrl', 'contact'], true);
   const providerRaw = providerGiven ?? {};
   const contactRaw = reader.object(providerRaw.contact, 'provider.contact', ['email', 'phone', 'address']);
   const contact = contactRaw && stripUndefined({
-    email: reader.string(contactRaw.email, 'provider.contact.email', false, EMAIL, 'expected an email address'),
+    email: reader.string(contactRaw.email, 'provider.contact.email', false, rules.patternOf(rules.EMAIL), 'expected an email address'),
     phone: reader.string(contactRaw.phone, 'provider.contact.phone'),
     address: reader.string(contactRaw.address, 'provider.contact.address'),
   });
@@ -248,11 +240,10 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
 
   const consentRaw = reader.object(root.consent, 'consent', ['cookieName', 'days', 'domain', 'reloadOnWithdraw']) ?? {};
   const consent = stripUndefined({
-    cookieName: reader.string(consentRaw.cookieName, 'consent.cookieName', false, COOKIE_NAME, 'expected a cookie name') ?? 'cookie_consent',
-    // 13 months is the longest a consent is commonly held to stay valid; the default is six months.
-    days: reader.integer(consentRaw.days, 'consent.days', 1, 395) ?? 182,
+    cookieName: reader.string(consentRaw.cookieName, 'consent.cookieName', false, COOKIE_NAME, 'expected a cookie name') ?? CONSENT_COOKIE_NAME,
+    days: reader.integer(consentRaw.days, 'consent.days', rules.CONSENT_DAYS_RULE) ?? CONSENT_DAYS,
     domain: reader.string(consentRaw.domain, 'consent.domain', false, COOKIE_DOMAIN, 'expected a domain like "example.co.uk"'),
-    reloadOnWithdraw: reader.boolean(consentRaw.reloadOnWithdraw, 'consent.reloadOnWithdraw') ?? true,
+    reloadOnWithdraw: reader.boolean(consentRaw.reloadOnWithdraw, 'consent.reloadOnWithdraw') ?? rules.RELOAD_ON_WITHDRAW.default,
   });
 
   const categories = readCategories(reader, root.categories);

@@ -1,4 +1,7 @@
 import type { ConfigError } from './config-types.js';
+import { patternOf, URL_OR_PATH, type KeyRule } from './config-keys.js';
+
+const URL_PATTERN = patternOf(URL_OR_PATH);
 
 export type Json = Record<string, unknown>;
 
@@ -42,10 +45,11 @@ export class Reader {
     return typeof value === 'boolean' ? value : this.fail(path, 'expected true or false');
   }
 
-  integer(value: unknown, path: string, min: number, max: number): number | undefined {
+  /** A whole number within the rule's `minimum` and `maximum`. */
+  integer(value: unknown, path: string, { minimum = 0, maximum = 0 }: KeyRule): number | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      return this.fail(path, `expected a whole number from ${min} to ${max}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum || value > maximum) {
+      return this.fail(path, `expected a whole number from ${minimum} to ${maximum}`);
     }
     return value;
   }
@@ -61,7 +65,7 @@ export class Reader {
   url(value: unknown, path: string, required = false): string | undefined {
     const text = this.string(value, path, required);
     if (text === undefined) return undefined;
-    if (/^https?:\/\/[^\s/]+/i.test(text) || /^(\/|\.\.?\/)[^\s]*$/.test(text) || /^#[\w-]+$/.test(text)) return text;
+    if (URL_PATTERN.test(text)) return text;
     return this.fail(path, 'expected an http(s) URL or a path starting with "/"');
   }
 
