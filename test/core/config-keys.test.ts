@@ -2,8 +2,9 @@ import { expect } from '@open-wc/testing';
 import { CONFIG_KEYS, type KeyRule } from '../../src/core/config/config-keys.js';
 
 /** The part of JSON Schema the config schema uses. */
-interface Schema extends KeyRule {
+interface Schema extends Omit<KeyRule, 'pattern'> {
   type?: KeyRule['type'] | 'object' | 'number';
+  pattern?: string;
   properties?: Record<string, Schema>;
   patternProperties?: Record<string, Schema>;
   additionalProperties?: boolean | Schema;
@@ -20,10 +21,12 @@ const CHECKED: Array<keyof KeyRule> = ['type', 'pattern', 'enum', 'minimum', 'ma
  * merge. An object with properties and an array with no rule of its own are only containers; the
  * texts of a language are the widget's string keys, which test/config/schema.test.ts checks.
  */
-function rulesOf(node: Schema, path: string, rules: Record<string, KeyRule>) {
+function rulesOf(node: Schema, path: string, rules: Record<string, unknown>) {
   const own = Object.fromEntries(CHECKED.filter((field) => node[field] !== undefined).map((field) => [field, node[field]]));
+  // The same expression compiled, so both sides read alike (a "/" escaped or not).
+  if (node.pattern) own.pattern = new RegExp(node.pattern).source;
   const container = node.properties || ((node.type === 'array' || node.type === 'object') && own.default === undefined);
-  if (path && !container && !path.startsWith('texts.') && Object.keys(own).length) rules[path] = { ...rules[path], ...own };
+  if (path && !container && !path.startsWith('texts.') && Object.keys(own).length) rules[path] = { ...(rules[path] as object), ...own };
   for (const [key, child] of Object.entries(node.properties ?? {})) rulesOf(child, path ? `${path}.${key}` : key, rules);
   if (node.items) rulesOf(node.items, `${path}[]`, rules);
   if (typeof node.additionalProperties === 'object') rulesOf(node.additionalProperties, `${path}.*`, rules);
@@ -32,7 +35,7 @@ function rulesOf(node: Schema, path: string, rules: Record<string, KeyRule>) {
   return rules;
 }
 
-let schemaRules: Record<string, KeyRule>;
+let schemaRules: Record<string, unknown>;
 before(async () => {
   const schema: Schema = await (await fetch('/schema/cookie-consent.schema.json')).json();
   schemaRules = rulesOf(schema, '', {});
@@ -45,7 +48,7 @@ describe('config key table', () => {
 
   for (const [key, rule] of Object.entries(CONFIG_KEYS)) {
     it(`gives ${key} the schema's ${Object.keys(rule).join(', ')}`, () => {
-      expect(JSON.parse(JSON.stringify(rule))).to.deep.equal(schemaRules[key]);
+      expect({ ...rule, ...(rule.pattern && { pattern: rule.pattern.source }) }).to.deep.equal(schemaRules[key]);
     });
   }
 });

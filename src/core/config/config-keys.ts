@@ -7,8 +7,8 @@ import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../../defaults.js';
  */
 export interface KeyRule {
   type?: 'string' | 'integer' | 'boolean' | 'array';
-  /** ECMAScript source, as JSON Schema writes it. */
-  pattern?: string;
+  /** As JSON Schema's `pattern` (an ECMAScript expression without flags), compiled. */
+  pattern?: RegExp;
   enum?: readonly string[];
   minimum?: number;
   maximum?: number;
@@ -16,23 +16,23 @@ export interface KeyRule {
 }
 
 /** A non-empty text. */
-export const TEXT: KeyRule = { type: 'string', pattern: '\\S' };
+export const TEXT: KeyRule = { type: 'string', pattern: /\S/ };
 /** A lower-case id, of a category or a service. */
-export const ID = { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' } as const;
+export const ID = { type: 'string', pattern: /^[a-z][a-z0-9_-]*$/ } as const;
 export const BOOLEAN: KeyRule = { type: 'boolean' };
 /** An absolute http(s) URL, or a path or fragment on the same site. */
-export const URL_OR_PATH = { type: 'string', pattern: '^(?:[hH][tT][tT][pP][sS]?://[^\\s/]|\\.{0,2}/\\S*$|#[\\w-]+$)' } as const;
-export const EMAIL = { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' } as const;
+export const URL_OR_PATH = { type: 'string', pattern: /^(?:[hH][tT][tT][pP][sS]?:\/\/[^\s/]|\.{0,2}\/\S*$|#[\w-]+$)/ } as const;
+export const EMAIL = { type: 'string', pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ } as const;
 /** A cookie name: RFC 6265's token characters. */
-export const COOKIE_NAME = { type: 'string', pattern: "^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$" } as const;
-export const COOKIE_DOMAIN = { type: 'string', pattern: '^\\.?[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)*$' } as const;
-export const COOKIE_PATH = { type: 'string', pattern: '^/' } as const;
+export const COOKIE_NAME = { type: 'string', pattern: /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/ } as const;
+export const COOKIE_DOMAIN = { type: 'string', pattern: /^\.?[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/ } as const;
+export const COOKIE_PATH = { type: 'string', pattern: /^\// } as const;
 /** A regular expression's source; the reader also compiles it. */
-export const REGEX: KeyRule = { type: 'string', pattern: '\\S' };
+export const REGEX: KeyRule = { type: 'string', pattern: /\S/ };
 /** The reader checks a lifetime with parseDuration, which also gives the dialog its length. */
-export const LIFETIME: KeyRule = { type: 'string', pattern: '^(?:session|P(?!$)(?:\\d+Y)?(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?(?:T(?!$)(?:\\d+H)?(?:\\d+M)?(?:\\d+S)?)?)$' };
-export const HOST = { type: 'string', pattern: '^(\\*\\.)?[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)*$' } as const;
-export const LANGUAGE_TAG = { pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' } as const;
+export const LIFETIME: KeyRule = { type: 'string', pattern: /^(?:session|P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?!$)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$/ };
+export const HOST = { type: 'string', pattern: /^(\*\.)?[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/ } as const;
+export const LANGUAGE_TAG = { pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/ } as const;
 export const REVISION = { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 } as const;
 export const CONSENT_COOKIE = { ...COOKIE_NAME, default: CONSENT_COOKIE_NAME } as const;
 // 13 months is the longest a consent is commonly held to stay valid; the default is six months.
@@ -101,6 +101,3 @@ export const CONFIG_KEYS: Record<string, KeyRule> = {
   'googleConsentMode.mapping.*[]': CONSENT_MODE_TYPES,
   'consentLog.endpoint': URL_OR_PATH,
 };
-
-/** The rule's pattern as a regular expression, for the reader. */
-export const patternOf = (rule: KeyRule): RegExp => new RegExp(rule.pattern!);

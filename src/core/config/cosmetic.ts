@@ -1,9 +1,7 @@
 import type { CategoryConfig, ConfigError, TextOverrides, UiSettings } from './config-types.js';
 import { enGB } from '../../i18n/en-GB.js';
-import { FLOATING_BUTTON, LANGUAGE_TAG as LANGUAGE_TAG_RULE, LAYOUT, patternOf, THEME } from './config-keys.js';
+import { FLOATING_BUTTON, LANGUAGE_TAG, LAYOUT, THEME } from './config-keys.js';
 import { join, Reader, type Json } from './reader.js';
-
-const LANGUAGE_TAG = patternOf(LANGUAGE_TAG_RULE);
 
 function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[]): Record<string, TextOverrides> {
   const texts: Record<string, TextOverrides> = {};
@@ -13,7 +11,7 @@ function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[])
   for (const category of categories) known.add(`${category.id}.title`).add(`${category.id}.description`);
   for (const [language, overrides] of Object.entries(raw)) {
     const path = join('texts', language);
-    if (!LANGUAGE_TAG.test(language)) {
+    if (!LANGUAGE_TAG.pattern.test(language)) {
       reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
       continue;
     }

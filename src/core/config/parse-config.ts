@@ -23,10 +23,10 @@ export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, string[]> = {
   preferences: ['functionality_storage', 'personalization_storage'],
 };
 
-const ID = rules.patternOf(rules.ID);
-const COOKIE_NAME = rules.patternOf(rules.COOKIE_NAME);
-const HOST_PATTERN = rules.patternOf(rules.HOST);
-const COOKIE_DOMAIN = rules.patternOf(rules.COOKIE_DOMAIN);
+const ID = rules.ID.pattern;
+const COOKIE_NAME = rules.COOKIE_NAME.pattern;
+const HOST_PATTERN = rules.HOST.pattern;
+const COOKIE_DOMAIN = rules.COOKIE_DOMAIN.pattern;
 const LIFETIME_HINT = 'expected "session" or an ISO 8601 duration like "P1Y"';
 /** Every key a config may have at its top level. */
 export const TOP_LEVEL_KEYS = [
@@ -130,7 +130,7 @@ function readCookies(reader: Reader, value: unknown, categories: CategoryConfig[
     const lifetime = reader.string(raw.lifetime, join(path, 'lifetime'), true);
     if (lifetime !== undefined && lifetime !== 'session' && !parseDuration(lifetime)) reader.fail(join(path, 'lifetime'), LIFETIME_HINT);
     const domain = reader.string(raw.domain, join(path, 'domain'), false, COOKIE_DOMAIN, 'expected a domain like "example.co.uk" or ".doubleclick.net"');
-    const cookiePath = reader.string(raw.path, join(path, 'path'), false, rules.patternOf(rules.COOKIE_PATH), 'expected a path starting with "/"');
+    const cookiePath = reader.string(raw.path, join(path, 'path'), false, rules.COOKIE_PATH.pattern, 'expected a path starting with "/"');
     const provider = reader.string(raw.provider, join(path, 'provider'));
     const purpose = reader.string(raw.purpose, join(path, 'purpose'));
     const example = reader.boolean(raw.example, join(path, 'example'));
@@ -226,7 +226,7 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
   const providerRaw = providerGiven ?? {};
   const contactRaw = reader.object(providerRaw.contact, 'provider.contact', ['email', 'phone', 'address']);
   const contact = contactRaw && stripUndefined({
-    email: reader.string(contactRaw.email, 'provider.contact.email', false, rules.patternOf(rules.EMAIL), 'expected an email address'),
+    email: reader.string(contactRaw.email, 'provider.contact.email', false, rules.EMAIL.pattern, 'expected an email address'),
     phone: reader.string(contactRaw.phone, 'provider.contact.phone'),
     address: reader.string(contactRaw.address, 'provider.contact.address'),
   });

@@ -1,7 +1,5 @@
 import type { ConfigError } from './config-types.js';
-import { patternOf, URL_OR_PATH, type KeyRule } from './config-keys.js';
-
-const URL_PATTERN = patternOf(URL_OR_PATH);
+import { URL_OR_PATH, type KeyRule } from './config-keys.js';
 
 export type Json = Record<string, unknown>;
 
@@ -65,7 +63,7 @@ export class Reader {
   url(value: unknown, path: string, required = false): string | undefined {
     const text = this.string(value, path, required);
     if (text === undefined) return undefined;
-    if (URL_PATTERN.test(text)) return text;
+    if (URL_OR_PATH.pattern.test(text)) return text;
     return this.fail(path, 'expected an http(s) URL or a path starting with "/"');
   }
 
