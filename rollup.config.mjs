@@ -48,8 +48,8 @@ const minifyCssTemplates = () => ({
 // The names come from src/defaults.ts, which the source imports too: its types stripped, it runs here as it is.
 const { default: typescriptApi } = await import('typescript');
 const defaultsModule = typescriptApi.transpile(readFileSync('src/defaults.ts', 'utf8'), { module: typescriptApi.ModuleKind.ESNext, target: typescriptApi.ScriptTarget.ES2021 });
-const { INTERFACE_FILE, LOG_FILE, VERSION } = await import(`data:text/javascript,${encodeURIComponent(defaultsModule)}`);
-const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE };
+const { INTERFACE_FILE, LOG_FILE, CONFIG_ERRORS_FILE, VERSION } = await import(`data:text/javascript,${encodeURIComponent(defaultsModule)}`);
+const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE, './core/config/config-messages.js': CONFIG_ERRORS_FILE };
 const onDemandFiles = () => ({
   name: 'on-demand-files',
   resolveDynamicImport(specifier) {
@@ -187,6 +187,7 @@ const widget = [
     input: {
       [INTERFACE_FILE.replace(/\.js$/, '')]: 'src/interface.ts',
       [LOG_FILE.replace(/\.js$/, '')]: 'src/page/consent-log.ts',
+      [CONFIG_ERRORS_FILE.replace(/\.js$/, '')]: 'src/core/config/config-messages.ts',
       ...Object.fromEntries(locales.map((input) => [input.replace(/^src\/i18n\/(locales\/[\w-]+)\.ts$/, '$1'), input])),
     },
     output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'cookie-consent.[name].js', format: 'es', plugins: [terser(terserOptions)] },

@@ -15,6 +15,9 @@ export const INTERFACE_FILE = 'cookie-consent.interface.js';
 /** The consent log's sender, loaded when a config has `consentLog`. */
 export const LOG_FILE = 'cookie-consent.consent-log.js';
 
+/** The wording of config problems, loaded when a config is wrong. */
+export const CONFIG_ERRORS_FILE = 'cookie-consent.config-errors.js';
+
 /**
  * The package's version. The build writes package.json's in place of this placeholder, so the
  * number lives in one file; run from the source, the widget says it is a development copy.

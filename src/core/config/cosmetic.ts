@@ -12,14 +12,14 @@ function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[])
   for (const [language, overrides] of Object.entries(raw)) {
     const path = join('texts', language);
     if (!LANGUAGE_TAG.pattern.test(language)) {
-      reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
+      reader.fail(path, 'language');
       continue;
     }
     const entries = reader.object(overrides, path, null);
     if (!entries) continue;
     const strings: TextOverrides = {};
     for (const [key, text] of Object.entries(entries)) {
-      if (!known.has(key)) reader.fail(join(path, key), 'unknown text key');
+      if (!known.has(key)) reader.fail(join(path, key), 'text-key');
       else if (reader.string(text, join(path, key), true) !== undefined) strings[key] = text as string;
     }
     texts[language] = strings;
