@@ -45,15 +45,23 @@ const minifyCssTemplates = () => ({
  * interface, when the browser is idle after the banner, or when a visitor needs the dialog or a
  * placeholder; the consent log, when a config names one.
  */
-const INTERFACE_FILE = 'cookie-consent.interface.js';
-const LOG_FILE = 'cookie-consent.consent-log.js';
-const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE };
+// The names come from src/defaults.ts, which the source imports too: its types stripped, it runs here as it is.
+const { default: typescriptApi } = await import('typescript');
+const defaultsModule = typescriptApi.transpile(readFileSync('src/defaults.ts', 'utf8'), { module: typescriptApi.ModuleKind.ESNext, target: typescriptApi.ScriptTarget.ES2021 });
+const { INTERFACE_FILE, LOG_FILE, CONFIG_ERRORS_FILE, VERSION } = await import(`data:text/javascript,${encodeURIComponent(defaultsModule)}`);
+const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE, './core/config/config-messages.js': CONFIG_ERRORS_FILE };
 const onDemandFiles = () => ({
   name: 'on-demand-files',
   resolveDynamicImport(specifier) {
     const file = ON_DEMAND_FILES[specifier];
     return file ? { id: `./${file}`, external: true } : null;
   },
+});
+
+/** Writes package.json's version in place of src/defaults.ts's placeholder, so it is set in one file. */
+const packageVersion = () => ({
+  name: 'package-version',
+  transform: (code, id) => (id.endsWith('/src/defaults.ts') ? code.replace(`'${VERSION}'`, JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)) : null),
 });
 
 /** The TypeScript source a relative `.js` import names. */
@@ -170,7 +178,7 @@ const widget = [
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
     // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
-    plugins: [onDemandFiles(), nodeResolve(), ts(), minifyCssTemplates(), without('the script-tag file must not bundle Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//)],
+    plugins: [onDemandFiles(), nodeResolve(), ts(), packageVersion(), minifyCssTemplates(), without('the script-tag file must not bundle Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//)],
   },
   // The files the script-tag file fetches from beside itself: the interface (Lit, the dialog's
   // content, the placeholders, the audit), the consent log (when a config has `consentLog`) and the built-in
@@ -179,6 +187,7 @@ const widget = [
     input: {
       [INTERFACE_FILE.replace(/\.js$/, '')]: 'src/interface.ts',
       [LOG_FILE.replace(/\.js$/, '')]: 'src/page/consent-log.ts',
+      [CONFIG_ERRORS_FILE.replace(/\.js$/, '')]: 'src/core/config/config-messages.ts',
       ...Object.fromEntries(locales.map((input) => [input.replace(/^src\/i18n\/(locales\/[\w-]+)\.ts$/, '$1'), input])),
     },
     output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'cookie-consent.[name].js', format: 'es', plugins: [terser(terserOptions)] },
@@ -203,7 +212,7 @@ const widget = [
     external: [/^lit/, /^@lit\//, 'js-cookie'],
     // The panel chunk may import from the entry, rather than the entry becoming a facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [ts({ noCheck: false, noEmitOnError: true, declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' }), withoutDraftTypes()],
+    plugins: [ts({ noCheck: false, noEmitOnError: true, declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' }), packageVersion(), withoutDraftTypes()],
   },
   // `cookie-consent/server`: the pure record and config checks only, so no DOM and no dependencies.
   {

@@ -3,6 +3,7 @@ import type { AuditEntry } from './core/audit.js';
 import type { ConsentRuntime } from './consent-runtime.js';
 import type { ConfigSource } from './page/load-config.js';
 import { hostElement } from './page/host-element.js';
+import { VERSION } from './defaults.js';
 
 /** `window.CookieConsent`: the page's way to read and change the visitor's decision. */
 export interface CookieConsentApi {
@@ -34,8 +35,6 @@ declare global {
     CookieConsent?: CookieConsentApi;
   }
 }
-
-export const VERSION = '0.1.0';
 
 /** Creates the API over the page's runtime and puts it on `window` (once). */
 export function installApi(runtime: ConsentRuntime): CookieConsentApi {

@@ -1,7 +1,7 @@
 import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
 import { readCosmetic } from './core/config/cosmetic.js';
-import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from './core/config/parse-config.js';
-import type { Json } from './core/config/reader.js';
+import { fallbackConfig } from './core/config/parse-config.js';
+import { DETAIL_SEPARATOR, type Json } from './core/config/reader.js';
 import { createRecord, grantsOf, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
 import { decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
 import { consentModeState } from './core/consent-mode.js';
@@ -16,13 +16,11 @@ import { cleanUpCategories } from './page/cleanup.js';
 import { pushConsentMode } from './page/data-layer.js';
 import { storageArea } from './page/web-storage.js';
 import { hostElement } from './page/host-element.js';
+import { INTERFACE_FILE } from './defaults.js';
 
 export type { DecisionMethod };
 
 export type RuntimeStatus = 'loading' | 'ready' | 'invalid';
-
-/** The file of the widget's interface, beside the script-tag file. */
-export const INTERFACE_FILE = 'cookie-consent.interface.js';
 
 /** What `<cookie-consent>` gives the preferences dialog: the runtime to read and the decisions to take. */
 export interface PreferencesHost {
@@ -170,6 +168,8 @@ export class ConsentRuntime extends EventTarget {
   initialised = false;
   /** The cosmetic keys' warnings were logged (the strings are read again when a language arrives). */
   private cosmeticWarned = false;
+  /** The config's problems logged so far: `ready` waits for their wording, a file of its own. */
+  private reported: Promise<unknown> = Promise.resolve();
   /** Why the stored record could not be used at the last read. */
   private problem?: RecordProblem;
   private interface?: Promise<WidgetInterface | null>;
@@ -243,6 +243,7 @@ export class ConsentRuntime extends EventTarget {
     // A visitor who must decide gets the banner: `ready` includes it, so code that waits for it finds
     // the widget drawn (the language's strings were fetched alongside the config).
     if (this.needsDecision) await this.drawBanner();
+    await this.reported;
     this.target.dispatchEvent(new CookieConsentReadyEvent(this.record));
     this.resolveReady();
   }
@@ -283,10 +284,22 @@ export class ConsentRuntime extends EventTarget {
     return load;
   }
 
+  /**
+   * Logs the config's errors (`error`: it fails closed) or ignored cosmetic mistakes (`warn`) in the
+   * words config-messages.ts gives their codes. That file is loaded only now, since a valid config
+   * never needs it; should it fail to load, each problem's JSON path and code are logged instead.
+   */
+  private report(kind: 'error' | 'warn', problems: ConfigError[]): void {
+    this.reported = Promise.all([this.reported, import('./core/config/config-messages.js')]).then(
+      ([, messages]) => console[kind](kind === 'error' ? messages.formatConfigErrors(problems) : messages.formatConfigWarnings(problems)),
+      () => console[kind](`cookie-consent: ${kind === 'error' ? 'invalid config, so nothing optional runs' : 'ignored in the config'}:${problems.map(({ path, message }) => `\n  ${path}: ${message.split(DETAIL_SEPARATOR).join(' ')}`).join('')}`),
+    );
+  }
+
   /** The visitor's strings and language, from the config's cosmetic keys and the built-in strings loaded so far. */
   private readStrings(): void {
     const { texts, ui, warnings } = readCosmetic(this.raw ?? {}, this.config.categories);
-    if (warnings.length && !this.cosmeticWarned) console.warn(formatConfigWarnings(warnings));
+    if (warnings.length && !this.cosmeticWarned) this.report('warn', warnings);
     this.cosmeticWarned = true;
     this.config = { ...this.config, texts, ui };
     const chain = languageChain(this.win.document.documentElement.lang || this.win.navigator.language);
@@ -307,7 +320,7 @@ export class ConsentRuntime extends EventTarget {
     // loading. With errors the banner is built from what could be read, so the visitor can still
     // decide: the decision is stored, and nothing it grants runs until a valid config is known.
     this.blocker.configure(valid ? config.hosts : null);
-    if (!valid) console.error(formatConfigErrors(errors));
+    if (!valid) this.report('error', errors);
     this.status = valid ? 'ready' : 'invalid';
     this.readStrings();
     this.store = new ConsentStore(config);

@@ -6,7 +6,8 @@
  */
 import { OPTIONAL_CATEGORIES } from './category-cues.js';
 import { draftCategories } from './draft-categories.js';
-import { CONSENT_DAYS, draftCookies } from './draft-cookies.js';
+import { draftCookies } from './draft-cookies.js';
+import { CONSENT_DAYS } from '../defaults.js';
 import { draftProvider, draftProviderName } from './draft-provider.js';
 import { DraftReport } from './draft-report.js';
 import type { DraftConfig, DraftResult } from './draft-result.js';

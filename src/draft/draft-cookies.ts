@@ -9,8 +9,7 @@ import type { DraftReport } from './draft-report.js';
 import { KNOWN_COOKIES, knownCookie } from './known-services.js';
 import { escapeRegExp } from './policy-lines.js';
 import type { SectionReading } from './section-reading.js';
-
-export const CONSENT_DAYS = 182;
+import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../defaults.js';
 
 /** The cookies to declare, and the hosts to hold back per category. */
 export interface DraftedCookies {
@@ -34,7 +33,7 @@ export function draftCookies(reading: SectionReading, providerName: string, cate
   const named = namedCookies(reading, providerName, categories, report, addHosts);
   addServiceCookies(reading, named, categories, report, addHosts);
   const cookies: DraftCookie[] = [
-    { name: 'cookie_consent', category: 'necessary', lifetime: `P${CONSENT_DAYS}D`, provider: providerName, purpose: 'Remembers your cookie choices so we do not ask you again on every page.' },
+    { name: CONSENT_COOKIE_NAME, category: 'necessary', lifetime: `P${CONSENT_DAYS}D`, provider: providerName, purpose: 'Remembers your cookie choices so we do not ask you again on every page.' },
   ];
   for (const cookie of named) {
     // A cookie name with a site-specific part ("_ga_<container-id>") is declared as a pattern;

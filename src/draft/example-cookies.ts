@@ -7,12 +7,13 @@ import type { DraftCookie } from './draft-result.js';
 import type { DraftReport } from './draft-report.js';
 import { policyWords } from './draft-texts.js';
 import type { SectionReading } from './section-reading.js';
+import { CONSENT_COOKIE_NAME } from '../defaults.js';
 
 const example = (cookie: Omit<DraftCookie, 'example'>): DraftCookie => ({ ...cookie, example: true });
 
 /** The examples `cookies` lacks, with a decision for each and one note for them all. */
 export function exampleCookies(reading: SectionReading, categories: Set<OptionalCategory>, cookies: DraftCookie[], providerName: string, report: DraftReport): DraftCookie[] {
-  const has = (category: string) => cookies.some((cookie) => cookie.category === category && cookie.name !== 'cookie_consent');
+  const has = (category: string) => cookies.some((cookie) => cookie.category === category && cookie.name !== CONSENT_COOKIE_NAME);
   const examples: DraftCookie[] = [];
   if (reading.session && !cookies.some((cookie) => cookie.lifetime === 'session')) {
     examples.push(example({ name: 'PHPSESSID', category: 'necessary', lifetime: 'session', provider: providerName, purpose: 'Example: replace with your session cookie. Keeps the site working as you move from page to page; deleted when you close your browser.' }));

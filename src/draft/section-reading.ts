@@ -4,6 +4,7 @@
  */
 import type { CategoryId, OptionalCategory } from './category-cues.js';
 import type { KnownService } from './known-services.js';
+import { CONSENT_COOKIE_NAME } from '../defaults.js';
 
 /** A cookie the policy names. */
 export interface NamedCookie {
@@ -49,7 +50,7 @@ export function addPurpose(reading: SectionReading, category: CategoryId, statem
 /** Adds a named cookie, or fills in what an earlier mention of the same name left out. */
 export function addNamedCookie(reading: SectionReading, cookie: NamedCookie): void {
   // The widget's own consent cookie is always declared, as the draft describes it.
-  if (cookie.name === 'cookie_consent') return;
+  if (cookie.name === CONSENT_COOKIE_NAME) return;
   const existing = reading.cookies.find((other) => other.name === cookie.name);
   if (!existing) {
     reading.cookies.push(cookie);

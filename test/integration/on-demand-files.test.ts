@@ -5,6 +5,7 @@ import { deepActive, openWidgetPage, shadowOf, type PageWindow } from '../elemen
 const INTERFACE = '/dist/cookie-consent.interface.js';
 const PANEL = '/dist/cookie-consent.preferences-panel.js';
 const LOG = '/dist/cookie-consent.consent-log.js';
+const CONFIG_ERRORS = '/dist/cookie-consent.config-errors.js';
 
 /** Every file of the widget the frame has fetched, by name. */
 const widgetFiles = (win: PageWindow) =>
@@ -202,5 +203,29 @@ describe('files the script-tag build fetches on demand', () => {
     // A resource entry is added once its file has arrived.
     await waitUntil(() => fetches(logged.win, LOG) > 0, 'the consent log file was never fetched');
     expect(fetches(logged.win, LOG), 'with consentLog').to.equal(1);
+  });
+  describe('a wrong config', () => {
+    const wrong = { provider: { name: 'X' }, cookies: [{ name: '_ga', category: 'analytics', lifetime: '2 years' }] };
+
+    it('fetches the wording of its errors once, and the console names each JSON path as the reader words it', async () => {
+      const { win } = await openWidgetPage({ config: wrong });
+      expect(fetches(win, CONFIG_ERRORS), 'the wording, before ready').to.equal(1);
+      expect(consoleErrors(win)).to.contain('cookie-consent: invalid config, so every cross-origin script, frame and image stays held');
+      expect(consoleErrors(win)).to.contain('\n  provider.policyUrl: is required');
+      expect(consoleErrors(win)).to.contain('\n  cookies[0].lifetime: expected "session" or an ISO 8601 duration like "P1Y"');
+    });
+
+    it('without the wording file still names each JSON path, with the problem\'s code', async () => {
+      const { win } = await openWidgetPage({ config: wrong, src: '/__without/cookie-consent.config-errors.js/test/fixtures/widget-page.html' });
+      expect(consoleErrors(win)).to.contain('cookie-consent: invalid config, so nothing optional runs:');
+      expect(consoleErrors(win)).to.contain('\n  provider.policyUrl: required');
+      expect(consoleErrors(win)).to.contain('\n  cookies[0].lifetime: lifetime');
+      expect(win.CookieConsent!.hasConsent('analytics')).to.equal(false);
+    });
+
+    it('a valid config never fetches it', async () => {
+      const { win } = await openWidgetPage();
+      expect(fetches(win, CONFIG_ERRORS)).to.equal(0);
+    });
   });
 });

@@ -119,6 +119,11 @@ export interface ConfigError {
   message: string;
 }
 
+/**
+ * What `parseConfig` returns. With errors, `config` is still there: only what could be read, with
+ * the defaults and the necessary category, to word the banner; never a config to release anything
+ * by. Check `errors.length` before using it for anything else.
+ */
 export interface ParseResult {
   /** Every default filled; with errors, only what could be read (to word the banner, never to release anything). */
   config: ConsentConfig;

@@ -1,8 +1,7 @@
 import type { CategoryConfig, ConfigError, TextOverrides, UiSettings } from './config-types.js';
 import { enGB } from '../../i18n/en-GB.js';
+import { FLOATING_BUTTON, LANGUAGE_TAG, LAYOUT, THEME } from './config-keys.js';
 import { join, Reader, type Json } from './reader.js';
-
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[]): Record<string, TextOverrides> {
   const texts: Record<string, TextOverrides> = {};
@@ -12,15 +11,15 @@ function readTexts(reader: Reader, value: unknown, categories: CategoryConfig[])
   for (const category of categories) known.add(`${category.id}.title`).add(`${category.id}.description`);
   for (const [language, overrides] of Object.entries(raw)) {
     const path = join('texts', language);
-    if (!LANGUAGE_TAG.test(language)) {
-      reader.fail(path, 'expected a language tag like "en-GB" or "cy"');
+    if (!LANGUAGE_TAG.pattern.test(language)) {
+      reader.fail(path, 'language');
       continue;
     }
     const entries = reader.object(overrides, path, null);
     if (!entries) continue;
     const strings: TextOverrides = {};
     for (const [key, text] of Object.entries(entries)) {
-      if (!known.has(key)) reader.fail(join(path, key), 'unknown text key');
+      if (!known.has(key)) reader.fail(join(path, key), 'text-key');
       else if (reader.string(text, join(path, key), true) !== undefined) strings[key] = text as string;
     }
     texts[language] = strings;
@@ -38,9 +37,9 @@ export function readCosmetic(root: Json, categories: CategoryConfig[]): { texts:
   return {
     texts: readTexts(reader, root.texts, categories),
     ui: {
-      layout: reader.oneOf(uiRaw.layout, 'ui.layout', ['bar', 'box', 'center'] as const) ?? 'bar',
-      theme: reader.oneOf(uiRaw.theme, 'ui.theme', ['auto', 'light', 'dark'] as const) ?? 'auto',
-      floatingButton: reader.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? true,
+      layout: reader.oneOf(uiRaw.layout, 'ui.layout', LAYOUT.enum) ?? LAYOUT.default,
+      theme: reader.oneOf(uiRaw.theme, 'ui.theme', THEME.enum) ?? THEME.default,
+      floatingButton: reader.boolean(uiRaw.floatingButton, 'ui.floatingButton') ?? FLOATING_BUTTON.default,
     },
     warnings: reader.errors,
   };

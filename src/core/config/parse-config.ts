@@ -8,10 +8,16 @@ import type {
   StorageDeclaration,
 } from './config-types.js';
 import { parseDuration } from '../duration.js';
+import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../../defaults.js';
+// The rules come from the table the JSON Schema is checked against (test/core/config-keys.test.ts).
+import * as rules from './config-keys.js';
 import { readCosmetic } from './cosmetic.js';
+import { describeConfigError } from './config-messages.js';
+
+export { formatConfigErrors, formatConfigWarnings } from './config-messages.js';
 import { isObject, join, Reader, stripUndefined } from './reader.js';
 
-export const DEFAULT_CATEGORY_IDS = ['necessary', 'preferences', 'analytics', 'advertising'];
+export const DEFAULT_CATEGORY_IDS = rules.CATEGORIES.default;
 
 /** Consent Mode v2 types granted with each built-in category. */
 export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, string[]> = {
@@ -20,22 +26,10 @@ export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, string[]> = {
   preferences: ['functionality_storage', 'personalization_storage'],
 };
 
-const CONSENT_MODE_TYPES = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
-
-const ID = /^[a-z][a-z0-9_-]*$/;
-const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
-const COOKIE_DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LIFETIME_HINT = 'expected "session" or an ISO 8601 duration like "P1Y"';
+const ID = rules.ID.pattern;
+const COOKIE_NAME = rules.COOKIE_NAME.pattern;
+const HOST_PATTERN = rules.HOST.pattern;
+const COOKIE_DOMAIN = rules.COOKIE_DOMAIN.pattern;
 /** Every key a config may have at its top level. */
 export const TOP_LEVEL_KEYS = [
   '$schema',
@@ -57,7 +51,7 @@ export function fallbackConfig(): ConsentConfig {
   return {
     revision: 1,
     provider: { name: '', policyUrl: '' },
-    consent: { cookieName: 'cookie_consent', days: 182, reloadOnWithdraw: true },
+    consent: { cookieName: CONSENT_COOKIE_NAME, days: CONSENT_DAYS, reloadOnWithdraw: true },
     categories: [{ id: 'necessary', required: true, saleOrSharing: false, services: [] }],
     cookies: [],
     storage: [],
@@ -78,30 +72,27 @@ function readCategories(reader: Reader, value: unknown): CategoryConfig[] {
     // A bare id ("analytics") is shorthand for { "id": "analytics" }.
     const raw = typeof entry === 'string' ? { id: entry } : reader.object(entry, path, ['id', 'required', 'saleOrSharing', 'services'], true);
     if (!raw) return;
-    const id = reader.string(raw.id, join(path, 'id'), true, ID, 'expected a lower-case id like "analytics"');
+    const id = reader.string(raw.id, join(path, 'id'), true, ID, 'category-id');
     if (id === undefined) return;
     if (categories.some((category) => category.id === id)) {
-      reader.fail(join(path, 'id'), `duplicate category "${id}"`);
+      reader.fail(join(path, 'id'), 'category-twice', id);
       return;
     }
     const required = reader.boolean(raw.required, join(path, 'required')) ?? id === 'necessary';
     if (required !== (id === 'necessary')) {
-      reader.fail(
-        join(path, 'required'),
-        id === 'necessary' ? 'the necessary category is always required' : 'only the "necessary" category can be required; every other category needs consent',
-      );
+      reader.fail(join(path, 'required'), id === 'necessary' ? 'necessary-required' : 'only-necessary-required');
     }
     const services: ServiceConfig[] = [];
     reader.array(raw.services, join(path, 'services'))?.forEach((service, serviceIndex) => {
       const servicePath = join(join(path, 'services'), serviceIndex);
       const rawService = reader.object(service, servicePath, ['id', 'name', 'provider', 'purpose'], true);
       if (!rawService) return;
-      const serviceId = reader.string(rawService.id, join(servicePath, 'id'), true, ID, 'expected a lower-case id like "google-analytics"');
+      const serviceId = reader.string(rawService.id, join(servicePath, 'id'), true, ID, 'service-id');
       const name = reader.string(rawService.name, join(servicePath, 'name'), true);
       const provider = reader.string(rawService.provider, join(servicePath, 'provider'));
       const purpose = reader.string(rawService.purpose, join(servicePath, 'purpose'));
       if (serviceId !== undefined && serviceIds.has(serviceId)) {
-        reader.fail(join(servicePath, 'id'), `duplicate service "${serviceId}"`);
+        reader.fail(join(servicePath, 'id'), 'service-twice', serviceId);
       } else if (serviceId !== undefined && name !== undefined) {
         serviceIds.add(serviceId);
         services.push({ id: serviceId, name, ...(provider && { provider }), ...(purpose && { purpose }) });
@@ -115,7 +106,7 @@ function readCategories(reader: Reader, value: unknown): CategoryConfig[] {
     });
   });
   if (!categories.some((category) => category.id === 'necessary')) {
-    reader.fail('categories', 'must include the "necessary" category');
+    reader.fail('categories', 'no-necessary');
   }
   return categories;
 }
@@ -127,18 +118,18 @@ function readCookies(reader: Reader, value: unknown, categories: CategoryConfig[
     const raw = reader.object(entry, path, ['name', 'pattern', 'category', 'service', 'lifetime', 'domain', 'path', 'provider', 'purpose', 'example'], true);
     if (!raw) return;
     const errorsBefore = reader.errors.length;
-    const name = reader.string(raw.name, join(path, 'name'), false, COOKIE_NAME, 'expected a cookie name (letters, digits and !#$%&\'*+-.^_`|~)');
+    const name = reader.string(raw.name, join(path, 'name'), false, COOKIE_NAME, 'cookie-name');
     const pattern = reader.pattern(raw.pattern, join(path, 'pattern'));
-    if ((raw.name === undefined) === (raw.pattern === undefined)) reader.fail(path, 'expected exactly one of "name" or "pattern"');
+    if ((raw.name === undefined) === (raw.pattern === undefined)) reader.fail(path, 'name-or-pattern');
     const category = readCategoryRef(reader, raw.category, join(path, 'category'), categories, true);
     const service = reader.string(raw.service, join(path, 'service'));
     if (service !== undefined && category && !category.services.some((candidate) => candidate.id === service)) {
-      reader.fail(join(path, 'service'), `category "${category.id}" has no service "${service}"`);
+      reader.fail(join(path, 'service'), 'no-service', category.id, service);
     }
     const lifetime = reader.string(raw.lifetime, join(path, 'lifetime'), true);
-    if (lifetime !== undefined && lifetime !== 'session' && !parseDuration(lifetime)) reader.fail(join(path, 'lifetime'), LIFETIME_HINT);
-    const domain = reader.string(raw.domain, join(path, 'domain'), false, COOKIE_DOMAIN, 'expected a domain like "example.co.uk" or ".doubleclick.net"');
-    const cookiePath = reader.string(raw.path, join(path, 'path'), false, /^\//, 'expected a path starting with "/"');
+    if (lifetime !== undefined && lifetime !== 'session' && !parseDuration(lifetime)) reader.fail(join(path, 'lifetime'), 'lifetime');
+    const domain = reader.string(raw.domain, join(path, 'domain'), false, COOKIE_DOMAIN, 'cookie-domain');
+    const cookiePath = reader.string(raw.path, join(path, 'path'), false, rules.COOKIE_PATH.pattern, 'cookie-path');
     const provider = reader.string(raw.provider, join(path, 'provider'));
     const purpose = reader.string(raw.purpose, join(path, 'purpose'));
     const example = reader.boolean(raw.example, join(path, 'example'));
@@ -159,9 +150,9 @@ function readStorage(reader: Reader, value: unknown, categories: CategoryConfig[
     const errorsBefore = reader.errors.length;
     const key = reader.string(raw.key, join(path, 'key'));
     const pattern = reader.pattern(raw.pattern, join(path, 'pattern'));
-    if ((raw.key === undefined) === (raw.pattern === undefined)) reader.fail(path, 'expected exactly one of "key" or "pattern"');
+    if ((raw.key === undefined) === (raw.pattern === undefined)) reader.fail(path, 'key-or-pattern');
     const category = readCategoryRef(reader, raw.category, join(path, 'category'), categories, true);
-    const area = reader.oneOf(raw.area, join(path, 'area'), ['local', 'session'] as const) ?? 'local';
+    const area = reader.oneOf(raw.area, join(path, 'area'), rules.STORAGE_AREA.enum) ?? rules.STORAGE_AREA.default;
     if (reader.errors.length > errorsBefore || !category) return;
     storage.push(stripUndefined({ key, pattern, category: category.id, area }));
   });
@@ -172,7 +163,7 @@ function readCategoryRef(reader: Reader, value: unknown, path: string, categorie
   const id = reader.string(value, path, required);
   if (id === undefined) return undefined;
   const category = categories.find((candidate) => candidate.id === id);
-  if (!category) reader.fail(path, `unknown category "${id}" (expected one of: ${categories.map((c) => c.id).join(', ')})`);
+  if (!category) reader.fail(path, 'unknown-category', id, ...categories.map((candidate) => candidate.id));
   return category;
 }
 
@@ -183,10 +174,10 @@ function readHosts(reader: Reader, value: unknown, categories: CategoryConfig[])
   for (const [id, list] of Object.entries(raw)) {
     const path = join('hosts', id);
     const category = readCategoryRef(reader, id, path, categories, true);
-    if (category?.required) reader.fail(path, 'hosts of the necessary category are never blocked; list only hosts that need consent');
+    if (category?.required) reader.fail(path, 'necessary-hosts');
     const patterns: string[] = [];
     reader.array(list, path)?.forEach((host, index) => {
-      const pattern = reader.string(host, join(path, index), true, HOST_PATTERN, 'expected a host like "connect.facebook.net" or "*.doubleclick.net"');
+      const pattern = reader.string(host, join(path, index), true, HOST_PATTERN, 'host');
       if (pattern) patterns.push(pattern.toLowerCase());
     });
     if (category && !category.required) hosts[category.id] = patterns;
@@ -208,7 +199,7 @@ function readConsentMode(reader: Reader, value: unknown, categories: CategoryCon
     if (!readCategoryRef(reader, id, path, categories, true)) continue;
     mapping[id] = [];
     reader.array(types, path)?.forEach((type, index) => {
-      const consentType = reader.oneOf(type, join(path, index), CONSENT_MODE_TYPES);
+      const consentType = reader.oneOf(type, join(path, index), rules.CONSENT_MODE_TYPES.enum);
       if (consentType) mapping[id].push(consentType);
     });
   }
@@ -217,7 +208,8 @@ function readConsentMode(reader: Reader, value: unknown, categories: CategoryCon
 
 /**
  * Checks every key that changes what is held, released, stored or cleaned up, and fills its
- * defaults. Never throws: every problem is returned with its JSON path, and a config with errors
+ * defaults. Never throws: every problem is returned with its JSON path (its message in the machine
+ * form `describeConfigError` words), and a config with errors
  * must never configure blocking (the runtime keeps every cross-origin request held); its `config`
  * is only what could be read, for the banner. The cosmetic keys (`texts`, `ui`) keep their
  * defaults here: `readCosmetic` reads them, where the banner is drawn.
@@ -228,13 +220,13 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
   if (!root) return { config: fallbackConfig(), errors: reader.errors.map((error) => ({ ...error, path: error.path || '(root)' })) };
 
   reader.string(root.$schema, '$schema');
-  const revision = reader.integer(root.revision, 'revision', 1, 1_000_000) ?? 1;
+  const revision = reader.integer(root.revision, 'revision', rules.REVISION) ?? rules.REVISION.default;
 
   const providerGiven = reader.object(root.provider, 'provider', ['name', 'policyUrl', 'cookiePolicyUrl', 'contact'], true);
   const providerRaw = providerGiven ?? {};
   const contactRaw = reader.object(providerRaw.contact, 'provider.contact', ['email', 'phone', 'address']);
   const contact = contactRaw && stripUndefined({
-    email: reader.string(contactRaw.email, 'provider.contact.email', false, EMAIL, 'expected an email address'),
+    email: reader.string(contactRaw.email, 'provider.contact.email', false, rules.EMAIL.pattern, 'email'),
     phone: reader.string(contactRaw.phone, 'provider.contact.phone'),
     address: reader.string(contactRaw.address, 'provider.contact.address'),
   });
@@ -248,11 +240,10 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
 
   const consentRaw = reader.object(root.consent, 'consent', ['cookieName', 'days', 'domain', 'reloadOnWithdraw']) ?? {};
   const consent = stripUndefined({
-    cookieName: reader.string(consentRaw.cookieName, 'consent.cookieName', false, COOKIE_NAME, 'expected a cookie name') ?? 'cookie_consent',
-    // 13 months is the longest a consent is commonly held to stay valid; the default is six months.
-    days: reader.integer(consentRaw.days, 'consent.days', 1, 395) ?? 182,
-    domain: reader.string(consentRaw.domain, 'consent.domain', false, COOKIE_DOMAIN, 'expected a domain like "example.co.uk"'),
-    reloadOnWithdraw: reader.boolean(consentRaw.reloadOnWithdraw, 'consent.reloadOnWithdraw') ?? true,
+    cookieName: reader.string(consentRaw.cookieName, 'consent.cookieName', false, COOKIE_NAME, 'consent-cookie-name') ?? CONSENT_COOKIE_NAME,
+    days: reader.integer(consentRaw.days, 'consent.days', rules.CONSENT_DAYS_RULE) ?? CONSENT_DAYS,
+    domain: reader.string(consentRaw.domain, 'consent.domain', false, COOKIE_DOMAIN, 'consent-domain'),
+    reloadOnWithdraw: reader.boolean(consentRaw.reloadOnWithdraw, 'consent.reloadOnWithdraw') ?? rules.RELOAD_ON_WITHDRAW.default,
   });
 
   const categories = readCategories(reader, root.categories);
@@ -290,19 +281,7 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: Con
  */
 export function parseConfig(input: unknown): ParseResult {
   const { config, errors } = readConfig(input);
-  if (!isObject(input)) return { config, errors, warnings: [] };
+  if (!isObject(input)) return { config, errors: errors.map(describeConfigError), warnings: [] };
   const { texts, ui, warnings } = readCosmetic(input, config.categories);
-  return { config: { ...config, texts, ui }, errors, warnings };
-}
-
-const list = (errors: ConfigError[]) => errors.map((error) => `\n  ${error.path}: ${error.message}`).join('');
-
-/** One console-ready message listing every problem. */
-export function formatConfigErrors(errors: ConfigError[]): string {
-  return `cookie-consent: invalid config, so every cross-origin script, frame and image stays held, cross-origin requests fail, and nothing optional runs:${list(errors)}`;
-}
-
-/** One console-ready message listing every cosmetic mistake that was ignored. */
-export function formatConfigWarnings(warnings: ConfigError[]): string {
-  return `cookie-consent: ignored in the config, defaults used:${list(warnings)}`;
+  return { config: { ...config, texts, ui }, errors: errors.map(describeConfigError), warnings: warnings.map(describeConfigError) };
 }

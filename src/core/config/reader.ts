@@ -1,6 +1,10 @@
 import type { ConfigError } from './config-types.js';
+import { URL_OR_PATH, type KeyRule } from './config-keys.js';
 
 export type Json = Record<string, unknown>;
+
+/** Between a problem's code and its details in the machine form `fail` records. */
+export const DETAIL_SEPARATOR = '\u001f';
 
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -8,18 +12,22 @@ export const isObject = (value: unknown): value is Json => typeof value === 'obj
 export class Reader {
   readonly errors: ConfigError[] = [];
 
-  fail(path: string, message: string): undefined {
-    this.errors.push({ path, message });
+  /**
+   * Records a problem in its machine form, the code of its wording in config-messages.ts and its
+   * details: the script-tag file carries no wording, which is loaded only when a config is wrong.
+   */
+  fail(path: string, code: string, ...details: Array<string | number>): undefined {
+    this.errors.push({ path, message: [code, ...details].join(DETAIL_SEPARATOR) });
     return undefined;
   }
 
   /** An object whose keys are all known; missing → `undefined` (or an error when required). */
   object(value: unknown, path: string, keys: readonly string[] | null, required = false): Json | undefined {
-    if (value === undefined) return required ? this.fail(path, 'is required') : undefined;
-    if (!isObject(value)) return this.fail(path, 'expected an object');
+    if (value === undefined) return required ? this.fail(path, 'required') : undefined;
+    if (!isObject(value)) return this.fail(path, 'object');
     if (keys) {
       for (const key of Object.keys(value)) {
-        if (!keys.includes(key)) this.fail(join(path, key), `unknown key (expected one of: ${keys.join(', ')})`);
+        if (!keys.includes(key)) this.fail(join(path, key), 'keys', ...keys);
       }
     }
     return value;
@@ -27,25 +35,27 @@ export class Reader {
 
   array(value: unknown, path: string): unknown[] | undefined {
     if (value === undefined) return undefined;
-    return Array.isArray(value) ? value : this.fail(path, 'expected an array');
+    return Array.isArray(value) ? value : this.fail(path, 'array');
   }
 
+  /** A non-empty string; with a pattern, one it matches, else the problem `hint` (a code of config-messages.ts). */
   string(value: unknown, path: string, required = false, pattern?: RegExp, hint?: string): string | undefined {
-    if (value === undefined) return required ? this.fail(path, 'is required') : undefined;
-    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, 'expected a non-empty string');
-    if (pattern && !pattern.test(value)) return this.fail(path, hint ?? `does not match ${pattern}`);
+    if (value === undefined) return required ? this.fail(path, 'required') : undefined;
+    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, 'text');
+    if (pattern && !pattern.test(value)) return hint ? this.fail(path, hint) : this.fail(path, 'pattern', String(pattern));
     return value;
   }
 
   boolean(value: unknown, path: string): boolean | undefined {
     if (value === undefined) return undefined;
-    return typeof value === 'boolean' ? value : this.fail(path, 'expected true or false');
+    return typeof value === 'boolean' ? value : this.fail(path, 'boolean');
   }
 
-  integer(value: unknown, path: string, min: number, max: number): number | undefined {
+  /** A whole number within the rule's `minimum` and `maximum`. */
+  integer(value: unknown, path: string, { minimum = 0, maximum = 0 }: KeyRule): number | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      return this.fail(path, `expected a whole number from ${min} to ${max}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum || value > maximum) {
+      return this.fail(path, 'whole', minimum, maximum);
     }
     return value;
   }
@@ -54,15 +64,15 @@ export class Reader {
     if (value === undefined) return undefined;
     return options.includes(value as T)
       ? (value as T)
-      : this.fail(path, `expected one of ${options.map((option) => JSON.stringify(option)).join(', ')}`);
+      : this.fail(path, 'choice', ...options);
   }
 
   /** A URL: absolute http(s), or a path on the same site. */
   url(value: unknown, path: string, required = false): string | undefined {
     const text = this.string(value, path, required);
     if (text === undefined) return undefined;
-    if (/^https?:\/\/[^\s/]+/i.test(text) || /^(\/|\.\.?\/)[^\s]*$/.test(text) || /^#[\w-]+$/.test(text)) return text;
-    return this.fail(path, 'expected an http(s) URL or a path starting with "/"');
+    if (URL_OR_PATH.pattern.test(text)) return text;
+    return this.fail(path, 'url');
   }
 
   /** A regular expression's source text that compiles. */
@@ -73,7 +83,7 @@ export class Reader {
       new RegExp(text);
       return text;
     } catch {
-      return this.fail(path, 'is not a valid regular expression');
+      return this.fail(path, 'regex');
     }
   }
 }
