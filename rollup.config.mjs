@@ -45,9 +45,9 @@ const minifyCssTemplates = () => ({
  * interface, when the browser is idle after the banner, or when a visitor needs the dialog or a
  * placeholder; the consent log, when a config names one.
  */
-// The names come from src/defaults.ts, which the source imports too: its types stripped, it runs here as it is.
+// The names come from src/core/defaults.ts, which the source imports too: its types stripped, it runs here as it is.
 const { default: typescriptApi } = await import('typescript');
-const defaultsModule = typescriptApi.transpile(readFileSync('src/defaults.ts', 'utf8'), { module: typescriptApi.ModuleKind.ESNext, target: typescriptApi.ScriptTarget.ES2021 });
+const defaultsModule = typescriptApi.transpile(readFileSync('src/core/defaults.ts', 'utf8'), { module: typescriptApi.ModuleKind.ESNext, target: typescriptApi.ScriptTarget.ES2021 });
 const { INTERFACE_FILE, LOG_FILE, CONFIG_ERRORS_FILE, VERSION } = await import(`data:text/javascript,${encodeURIComponent(defaultsModule)}`);
 const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE, './core/config/config-messages.js': CONFIG_ERRORS_FILE };
 const onDemandFiles = () => ({
@@ -58,10 +58,10 @@ const onDemandFiles = () => ({
   },
 });
 
-/** Writes package.json's version in place of src/defaults.ts's placeholder, so it is set in one file. */
+/** Writes package.json's version in place of src/core/defaults.ts's placeholder, so it is set in one file. */
 const packageVersion = () => ({
   name: 'package-version',
-  transform: (code, id) => (id.endsWith('/src/defaults.ts') ? code.replace(`'${VERSION}'`, JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)) : null),
+  transform: (code, id) => (id.endsWith('/src/core/defaults.ts') ? code.replace(`'${VERSION}'`, JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)) : null),
 });
 
 /** The TypeScript source a relative `.js` import names. */

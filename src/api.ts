@@ -3,7 +3,7 @@ import type { AuditEntry } from './core/audit.js';
 import type { ConsentRuntime } from './consent-runtime.js';
 import type { ConfigSource } from './page/load-config.js';
 import { hostElement } from './page/host-element.js';
-import { VERSION } from './defaults.js';
+import { VERSION } from './core/defaults.js';
 
 /** `window.CookieConsent`: the page's way to read and change the visitor's decision. */
 export interface CookieConsentApi {

@@ -16,7 +16,7 @@ import { cleanUpCategories } from './page/cleanup.js';
 import { pushConsentMode } from './page/data-layer.js';
 import { storageArea } from './page/web-storage.js';
 import { hostElement } from './page/host-element.js';
-import { INTERFACE_FILE } from './defaults.js';
+import { INTERFACE_FILE } from './core/defaults.js';
 
 export type { DecisionMethod };
 

@@ -7,7 +7,7 @@
 import { OPTIONAL_CATEGORIES } from './category-cues.js';
 import { draftCategories } from './draft-categories.js';
 import { draftCookies } from './draft-cookies.js';
-import { CONSENT_DAYS } from '../defaults.js';
+import { CONSENT_DAYS } from '../core/defaults.js';
 import { draftProvider, draftProviderName } from './draft-provider.js';
 import { DraftReport } from './draft-report.js';
 import type { DraftConfig, DraftResult } from './draft-result.js';

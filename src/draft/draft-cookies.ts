@@ -9,7 +9,7 @@ import type { DraftReport } from './draft-report.js';
 import { KNOWN_COOKIES, knownCookie } from './known-services.js';
 import { escapeRegExp } from './policy-lines.js';
 import type { SectionReading } from './section-reading.js';
-import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../defaults.js';
+import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../core/defaults.js';
 
 /** The cookies to declare, and the hosts to hold back per category. */
 export interface DraftedCookies {

@@ -7,7 +7,7 @@ import type { DraftCookie } from './draft-result.js';
 import type { DraftReport } from './draft-report.js';
 import { policyWords } from './draft-texts.js';
 import type { SectionReading } from './section-reading.js';
-import { CONSENT_COOKIE_NAME } from '../defaults.js';
+import { CONSENT_COOKIE_NAME } from '../core/defaults.js';
 
 const example = (cookie: Omit<DraftCookie, 'example'>): DraftCookie => ({ ...cookie, example: true });
 

@@ -4,7 +4,7 @@
  */
 import type { CategoryId, OptionalCategory } from './category-cues.js';
 import type { KnownService } from './known-services.js';
-import { CONSENT_COOKIE_NAME } from '../defaults.js';
+import { CONSENT_COOKIE_NAME } from '../core/defaults.js';
 
 /** A cookie the policy names. */
 export interface NamedCookie {

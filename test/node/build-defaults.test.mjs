@@ -1,5 +1,5 @@
 /**
- * The build takes the version from package.json and the on-demand file names from src/defaults.ts,
+ * The build takes the version from package.json and the on-demand file names from src/core/defaults.ts,
  * the module the source reads them from: the built files carry both, and not the source's placeholder.
  */
 import assert from 'node:assert/strict';
@@ -9,10 +9,10 @@ import { describe, it } from 'node:test';
 const root = new URL('../../', import.meta.url);
 const read = (file) => readFileSync(new URL(file, root), 'utf8');
 const { version } = JSON.parse(read('package.json'));
-const defaults = read('src/defaults.ts');
+const defaults = read('src/core/defaults.ts');
 const constant = (name) => new RegExp(`export const ${name}(?:: string)? = '([^']+)'`).exec(defaults)[1];
 
-describe('built files and src/defaults.ts', () => {
+describe('built files and src/core/defaults.ts', () => {
   for (const file of ['dist/cookie-consent.min.js', 'dist/cookie-consent.js']) {
     it(`${file} says package.json's version, ${version}`, () => {
       const built = read(file);
@@ -21,7 +21,7 @@ describe('built files and src/defaults.ts', () => {
     });
   }
 
-  it('the script-tag file loads the interface and the consent log by the names src/defaults.ts gives', () => {
+  it('the script-tag file loads the interface and the consent log by the names src/core/defaults.ts gives', () => {
     const built = read('dist/cookie-consent.min.js');
     for (const name of ['INTERFACE_FILE', 'LOG_FILE']) {
       assert.ok(built.includes(constant(name)), `the script-tag file never names ${constant(name)}`);

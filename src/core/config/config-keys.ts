@@ -1,4 +1,4 @@
-import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../../defaults.js';
+import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../defaults.js';
 
 /**
  * One rule of the config's schema: what the reader checks a value against and the default it fills.

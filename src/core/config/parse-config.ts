@@ -8,7 +8,7 @@ import type {
   StorageDeclaration,
 } from './config-types.js';
 import { parseDuration } from '../duration.js';
-import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../../defaults.js';
+import { CONSENT_COOKIE_NAME, CONSENT_DAYS } from '../defaults.js';
 // The rules come from the table the JSON Schema is checked against (test/core/config-keys.test.ts).
 import * as rules from './config-keys.js';
 import { readCosmetic } from './cosmetic.js';
