@@ -8,14 +8,15 @@ import { sourceOf } from './source-of.mjs';
  * come from rollup's own reading of the modules (their module info), so every form of export
  * counts. A name the module no longer exports fails the build (rollup's missing-export error).
  */
-const SCRIPT_TAG_SHARED = resolve('src/script-tag-shared.ts');
 const SCRIPT_TAG_SHARED_KEY = 'cookie-consent.script-tag-shared';
 const VIRTUAL_PREFIX = '\0script-tag-shared:';
 
 /** A module whose exports are the copies another of the widget's files registered on the page under `key`. */
 const copiesOnPage = (names, key) => `export const { ${names.join(', ')} } = window[Symbol.for('${key}')];`;
 
-export const scriptTagSharedFromPage = () => {
+/** `list` is the module of `export * from` lines naming the shared modules. */
+export const scriptTagSharedFromPage = ({ list = 'src/script-tag-shared.ts' } = {}) => {
+  const listFile = resolve(list);
   /** Each shared module's file, with the names it exports; read once per build. */
   let shared;
 
@@ -34,8 +35,8 @@ export const scriptTagSharedFromPage = () => {
   }
 
   async function readShared() {
-    const { exportedBindings } = await this.load({ id: SCRIPT_TAG_SHARED });
-    const files = Object.keys(exportedBindings).filter((source) => source !== '.').map((source) => sourceOf(source, SCRIPT_TAG_SHARED));
+    const { exportedBindings } = await this.load({ id: listFile });
+    const files = Object.keys(exportedBindings).filter((source) => source !== '.').map((source) => sourceOf(source, listFile));
     return new Map(await Promise.all(files.map(async (file) => [file, await exportsOf.call(this, file)])));
   }
 
@@ -45,7 +46,7 @@ export const scriptTagSharedFromPage = () => {
       shared = undefined;
     },
     async resolveId(source, importer) {
-      if (!importer || !source.startsWith('.') || importer === SCRIPT_TAG_SHARED) return null;
+      if (!importer || !source.startsWith('.') || importer === listFile) return null;
       shared ??= readShared.call(this);
       const file = sourceOf(source, importer);
       return (await shared).has(file) ? `${VIRTUAL_PREFIX}${file}` : null;
