@@ -1,8 +1,15 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { entriesOnly } from './bin/build/entries-only.mjs';
+import { minifyCssTemplates } from './bin/build/minify-css-templates.mjs';
+import { CONFIG_ERRORS_FILE, INTERFACE_FILE, LOG_FILE, onDemandFiles } from './bin/build/on-demand-files.mjs';
+import { packageVersion } from './bin/build/package-version.mjs';
+import { scriptTagSharedFromPage } from './bin/build/script-tag-shared-from-page.mjs';
+import { transpileOnly } from './bin/build/transpile-only.mjs';
+import { withoutDraftTypes } from './bin/build/without-draft-types.mjs';
+import { withoutModules } from './bin/build/without-modules.mjs';
 
 const terserOptions = {
   ecma: 2021,
@@ -15,155 +22,9 @@ const locales = (existsSync('src/i18n/locales') ? readdirSync('src/i18n/locales'
   .filter((file) => file.endsWith('.ts'))
   .map((file) => `src/i18n/locales/${file}`);
 
-/**
- * Collapses the white space and comments inside Lit `css` templates, which terser leaves alone
- * because they are strings. Only safe rewrites: no spaces around { } ; , > or after a colon, and
- * no leading zero before a decimal point.
- */
-const minifyCssTemplates = () => ({
-  name: 'minify-css-templates',
-  transform(code, id) {
-    if (!/\.[tj]s$/.test(id) || !/css\s*`/.test(code)) return null;
-    const minified = code.replace(/css\s*`([^`]*)`/g, (_, body) =>
-      `css\`${body
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s*([{};,>])\s*/g, '$1')
-        .replace(/:\s+/g, ':')
-        .replace(/;}/g, '}')
-        // 0.5rem → .5rem (a zero after a digit or a dot is part of a larger number and stays).
-        .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
-        .trim()}\``,
-    );
-    return { code: minified, map: null };
-  },
-});
-
-/**
- * Code the script-tag file loads only when needed lives in files beside it: each dynamic import
- * stays an import() of that file, which a classic script resolves against its own URL. The
- * interface, when the browser is idle after the banner, or when a visitor needs the dialog or a
- * placeholder; the consent log, when a config names one.
- */
-// The names come from src/core/defaults.ts, which the source imports too: its types stripped, it runs here as it is.
-const { default: typescriptApi } = await import('typescript');
-const defaultsModule = typescriptApi.transpile(readFileSync('src/core/defaults.ts', 'utf8'), { module: typescriptApi.ModuleKind.ESNext, target: typescriptApi.ScriptTarget.ES2021 });
-const { INTERFACE_FILE, LOG_FILE, CONFIG_ERRORS_FILE, VERSION } = await import(`data:text/javascript,${encodeURIComponent(defaultsModule)}`);
-const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE, './core/config/config-messages.js': CONFIG_ERRORS_FILE };
-const onDemandFiles = () => ({
-  name: 'on-demand-files',
-  resolveDynamicImport(specifier) {
-    const file = ON_DEMAND_FILES[specifier];
-    return file ? { id: `./${file}`, external: true } : null;
-  },
-});
-
-/** Writes package.json's version in place of src/core/defaults.ts's placeholder, so it is set in one file. */
-const packageVersion = () => ({
-  name: 'package-version',
-  transform: (code, id) => (id.endsWith('/src/core/defaults.ts') ? code.replace(`'${VERSION}'`, JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)) : null),
-});
-
-/** The TypeScript source a relative `.js` import names. */
-const sourceOf = (source, importer) => resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
-
-/** A module whose exports are the copies another of the widget's files registered on the page under `key`. */
-const copiesOnPage = (names, key) => `export const { ${names.join(', ')} } = window[Symbol.for('${key}')];`;
-
-/**
- * The interface takes the modules src/script-tag-shared.ts lists from the script-tag file, which
- * registers them on the page before it can load the interface: each import of one becomes the
- * script-tag file's copy, so a first visit downloads it once. A name the module no longer exports
- * fails the build (rollup's missing-export error).
- */
-const SCRIPT_TAG_SHARED = 'src/script-tag-shared.ts';
-const SCRIPT_TAG_SHARED_KEY = 'cookie-consent.script-tag-shared';
-const scriptTagSharedFromPage = () => {
-  const exportsOf = new Map();
-  return {
-    name: 'script-tag-shared-from-page',
-    buildStart() {
-      for (const [, from] of readFileSync(SCRIPT_TAG_SHARED, 'utf8').matchAll(/^export \* from '([^']+)';$/gm)) {
-        const file = sourceOf(from, SCRIPT_TAG_SHARED);
-        exportsOf.set(file, [...readFileSync(file, 'utf8').matchAll(/^export (?:const|let|(?:async )?function|class) (\w+)/gm)].map(([, name]) => name));
-      }
-    },
-    resolveId(source, importer) {
-      if (!importer || !source.startsWith('.')) return null;
-      const file = sourceOf(source, importer);
-      return exportsOf.has(file) ? `\0script-tag-shared:${file}` : null;
-    },
-    load(id) {
-      if (!id.startsWith('\0script-tag-shared:')) return null;
-      return copiesOnPage(exportsOf.get(id.slice('\0script-tag-shared:'.length)), SCRIPT_TAG_SHARED_KEY);
-    },
-  };
-};
-
-/**
- * Strips the types from each file without checking them, in a fraction of the time the TypeScript
- * plugin takes to check the whole program; the widget builds below check every file in src/.
- */
-const transpileOnly = () => {
-  let typescript;
-  return {
-    name: 'transpile-only',
-    async buildStart() {
-      typescript = (await import('typescript')).default;
-    },
-    resolveId(source, importer) {
-      if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
-      const file = sourceOf(source, importer);
-      return existsSync(file) ? file : null;
-    },
-    transform(code, id) {
-      if (!id.endsWith('.ts')) return null;
-      const { ScriptTarget, ModuleKind } = typescript;
-      const { outputText } = typescript.transpileModule(code, { compilerOptions: { target: ScriptTarget.ES2021, module: ModuleKind.ESNext, isolatedModules: true }, fileName: id });
-      return { code: outputText, map: null };
-    },
-  };
-};
-
-/**
- * TypeScript declares every file of the program; the drafter is no part of the widget, so its
- * declarations stay out of the served dist/ (it is bundled into dist-cli/ on its own).
- */
-const withoutDraftTypes = () => ({
-  name: 'without-draft-types',
-  generateBundle(_, bundle) {
-    for (const file of Object.keys(bundle)) if (/^types\/draft\//.test(file)) delete bundle[file];
-  },
-});
-
-/**
- * Fails a build whose entries came to share a module: rollup would put it in a chunk of its own,
- * which an entry would import statically, one more request before it can run. Such a module belongs
- * in the script-tag file (see script-tag-shared.ts) or in each entry. A chunk an entry imports
- * dynamically (the preferences dialog's) is its own on purpose.
- */
-const entriesOnly = () => ({
-  name: 'entries-only',
-  generateBundle(_, bundle) {
-    const files = Object.values(bundle);
-    const shared = files.filter((file) => file.type === 'chunk' && !file.isEntry && !file.isDynamicEntry);
-    if (shared.length) this.error(`the on-demand files share ${shared.flatMap((chunk) => Object.keys(chunk.modules)).join(', ')}; give each file its own copy or take it from the script-tag file`);
-  },
-});
-
-/**
- * Fails a build that bundles a module it must take from elsewhere: the script-tag file carries no
- * Lit (the interface does), and the interface carries no runtime (it uses the one the script-tag
- * file started, through runtime-holder.ts), so no page runs two blockers or two stores.
- */
-const without = (what, pattern) => ({
-  name: 'without',
-  generateBundle(_, bundle) {
-    // A module whose code was all shaken out is listed with nothing rendered: only code counts.
-    const found = Object.values(bundle).flatMap((file) => Object.entries(file.modules ?? {})).filter(([id, { renderedLength }]) => renderedLength && pattern.test(id)).map(([id]) => id);
-    if (found.length) this.error(`${what}: ${found.join(', ')}`);
-  },
-});
+/** Lit's packages: the script-tag file draws its banner without them. */
+const LIT_MODULES = /node_modules\/(lit|lit-html|lit-element|@lit)\//;
+/** The runtime the script-tag file starts, which the interface uses rather than carrying a copy. */
 const RUNTIME_MODULES = /src\/(consent-runtime|page-runtime|page\/(blocker|consent-store|cleanup))\.ts$|node_modules\/js-cookie\//;
 
 // Each build gets its own TypeScript instance: the plugin keeps per-build state. Only the ES build,
@@ -178,7 +39,7 @@ const widget = [
     input: 'src/auto.ts',
     output: { file: 'dist/cookie-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
     // After TypeScript: it compiles from the files on disk, so a rewrite before it would be lost.
-    plugins: [onDemandFiles(), nodeResolve(), ts(), packageVersion(), minifyCssTemplates(), without('the script-tag file must not bundle Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//)],
+    plugins: [onDemandFiles(), nodeResolve(), ts(), packageVersion(), minifyCssTemplates(), withoutModules('the script-tag file must not bundle Lit', LIT_MODULES)],
   },
   // The files the script-tag file fetches from beside itself: the interface (Lit, the dialog's
   // content, the placeholders, the audit), the consent log (when a config has `consentLog`) and the built-in
@@ -202,7 +63,7 @@ const widget = [
       ts(),
       minifyCssTemplates(),
       entriesOnly(),
-      without('the interface takes the runtime from the page, never a copy', RUNTIME_MODULES),
+      withoutModules('the interface takes the runtime from the page, never a copy', RUNTIME_MODULES),
     ],
   },
   // The ES module for bundlers: lit and js-cookie stay dependencies, types beside it.

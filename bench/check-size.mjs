@@ -16,17 +16,17 @@
  *
  * Exit 0 when the budget holds; 1 when it is exceeded or the script-tag file is missing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { BUDGET, overBudget, readSizes, SCRIPT_TAG_FILE } from './built-sizes.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values } = parseArgs({
   options: {
-    file: { type: 'string', default: join(ROOT, 'dist/cookie-consent.min.js') },
-    budget: { type: 'string', default: '12288' },
+    file: { type: 'string', default: join(ROOT, SCRIPT_TAG_FILE) },
+    budget: { type: 'string', default: String(BUDGET) },
     interface: { type: 'string', default: join(ROOT, 'dist/cookie-consent.interface.js') },
     panel: { type: 'string', default: join(ROOT, 'dist/cookie-consent.preferences-panel.js') },
     log: { type: 'string', default: join(ROOT, 'dist/cookie-consent.consent-log.js') },
@@ -41,50 +41,51 @@ if (!Number.isInteger(budget) || budget <= 0) {
 }
 
 const name = (path) => relative(process.cwd(), path) || path;
-const gzipped = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const bytes = (count) => `${count.toLocaleString('en-GB')} B`;
 const verdict = (size) => `budget ${bytes(budget)}: ${size <= budget ? `OK, ${bytes(budget - size)} to spare` : `OVER by ${bytes(size - budget)}`}`;
 
 const scriptTag = resolve(values.file);
-if (!existsSync(scriptTag)) {
+const later = [
+  ['interface', 'interface', 'the interface, prefetched after the banner or fetched for the dialog or a placeholder'],
+  ['panel', 'panel', 'the preferences dialog, with the interface'],
+  ['log', null, 'the consent log, when the config has consentLog'],
+].map(([option, part, when]) => ({ path: resolve(values[option]), part, when }));
+const localesDir = resolve(values.locales);
+const locales = existsSync(localesDir) ? readdirSync(localesDir).filter((entry) => entry.endsWith('.js')).sort() : [];
+const sizes = readSizes(ROOT, [scriptTag, ...later.map(({ path }) => path), ...locales.map((entry) => join(localesDir, entry))]);
+
+if (!sizes[scriptTag]) {
   console.error(`check-size: ${name(scriptTag)} is missing; run \`npm run build\` first`);
   process.exit(1);
 }
-const scriptTagSize = gzipped(scriptTag);
+const scriptTagSize = sizes[scriptTag].gzip;
 console.log(
   `script-tag file (a first visit before the banner works; a returning visit): ${name(scriptTag)} ${bytes(scriptTagSize)} gzip -9 ` +
-    `(${bytes(readFileSync(scriptTag).length)} raw); ${verdict(scriptTagSize)}`,
+    `(${bytes(sizes[scriptTag].raw)} raw); ${verdict(scriptTagSize)}`,
 );
 
 let largestVisit = scriptTagSize;
 const largestParts = ['script-tag file'];
-for (const [option, part, when] of [
-  ['interface', 'interface', 'the interface, prefetched after the banner or fetched for the dialog or a placeholder'],
-  ['panel', 'panel', 'the preferences dialog, with the interface'],
-  ['log', null, 'the consent log, when the config has consentLog'],
-]) {
-  const path = resolve(values[option]);
-  if (!existsSync(path)) continue;
-  const size = gzipped(path);
-  console.log(`later (not budgeted): ${name(path)} ${bytes(size)} gzip -9, ${when}`);
+for (const { path, part, when } of later) {
+  if (!sizes[path]) continue;
+  console.log(`later (not budgeted): ${name(path)} ${bytes(sizes[path].gzip)} gzip -9, ${when}`);
   if (part) {
-    largestVisit += size;
+    largestVisit += sizes[path].gzip;
     largestParts.push(part);
   }
 }
 
-const localesDir = resolve(values.locales);
-const locales = existsSync(localesDir) ? readdirSync(localesDir).filter((entry) => entry.endsWith('.js')).sort() : [];
 if (locales.length) {
-  const sizes = locales.map((entry) => ({ entry, size: gzipped(join(localesDir, entry)) }));
-  const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
-  console.log(`one language at most, before the banner on a page in it (not budgeted): ${sizes.map(({ entry, size }) => `${entry} ${bytes(size)}`).join(', ')}`);
+  const localeSizes = locales.map((entry) => ({ entry, size: sizes[join(localesDir, entry)].gzip }));
+  const largest = localeSizes.reduce((a, b) => (b.size > a.size ? b : a));
+  console.log(`one language at most, before the banner on a page in it (not budgeted): ${localeSizes.map(({ entry, size }) => `${entry} ${bytes(size)}`).join(', ')}`);
   largestVisit += largest.size;
   largestParts.push(largest.entry);
 }
 console.log(`largest visit (not budgeted): ${bytes(largestVisit)} (${largestParts.join(' + ')})`);
 
-if (scriptTagSize > budget) {
-  console.error(`check-size: the script-tag file, ${name(scriptTag)}, is ${bytes(scriptTagSize - budget)} over its ${bytes(budget)} gzip budget`);
+const excess = overBudget(sizes[scriptTag], budget);
+if (excess > 0) {
+  console.error(`check-size: the script-tag file, ${name(scriptTag)}, is ${bytes(excess)} over its ${bytes(budget)} gzip budget`);
   process.exit(1);
 }

@@ -4,7 +4,7 @@
  * and its clean-up), so a first visit downloads them once. A module the script-tag file uses only a
  * little of stays out: sharing it would put the rest on every page view. auto.ts registers this
  * module on the page, and the interface build turns an import of any module listed here into that
- * copy (rollup.config.mjs, scriptTagSharedFromPage). Elsewhere (the ES module, the tests) it is an
+ * copy (bin/build/script-tag-shared-from-page.mjs). Elsewhere (the ES module, the tests) it is an
  * ordinary module. Only whole-module re-exports: the build reads the list from them.
  */
 export * from './elements/theme.css.js';
