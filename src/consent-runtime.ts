@@ -3,7 +3,7 @@ import { readCosmetic } from './core/config/cosmetic.js';
 import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from './core/config/parse-config.js';
 import type { Json } from './core/config/reader.js';
 import { createRecord, grantsOf, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
-import { decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
+import { acceptAllChoices, decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
 import { consentModeState } from './core/consent-mode.js';
 import { isOwnTrue, ownValue } from './core/own-property.js';
 import type { AuditEntry } from './core/audit.js';
@@ -397,9 +397,7 @@ export class ConsentRuntime extends EventTarget {
 
   /** Every category and service granted, except sale/sharing categories under Global Privacy Control. */
   acceptAll(method: DecisionMethod): ConsentRecord | null {
-    const categories: Record<string, boolean> = {};
-    for (const category of this.config.categories) categories[category.id] = !(this.gpc && category.saleOrSharing);
-    return this.decide({ categories }, method, true);
+    return this.decide(acceptAllChoices(this.config, this.gpc), method, true);
   }
 
   rejectAll(method: DecisionMethod): ConsentRecord | null {
