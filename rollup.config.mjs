@@ -47,7 +47,7 @@ const minifyCssTemplates = () => ({
  */
 const INTERFACE_FILE = 'cookie-consent.interface.js';
 const LOG_FILE = 'cookie-consent.consent-log.js';
-const ON_DEMAND_FILES = { './interface.js': INTERFACE_FILE, './page/consent-log.js': LOG_FILE };
+const ON_DEMAND_FILES = { '../interface.js': INTERFACE_FILE, '../page/consent-log.js': LOG_FILE };
 const onDemandFiles = () => ({
   name: 'on-demand-files',
   resolveDynamicImport(specifier) {
@@ -146,7 +146,7 @@ const entriesOnly = () => ({
 /**
  * Fails a build that bundles a module it must take from elsewhere: the script-tag file carries no
  * Lit (the interface does), and the interface carries no runtime (it uses the one the script-tag
- * file started, through runtime-holder.ts), so no page runs two blockers or two stores.
+ * file started, through runtime/runtime-on-window.ts), so no page runs two blockers or two stores.
  */
 const without = (what, pattern) => ({
   name: 'without',
@@ -156,7 +156,7 @@ const without = (what, pattern) => ({
     if (found.length) this.error(`${what}: ${found.join(', ')}`);
   },
 });
-const RUNTIME_MODULES = /src\/(consent-runtime|page-runtime|page\/(blocker|consent-store|cleanup))\.ts$|node_modules\/js-cookie\//;
+const RUNTIME_MODULES = /src\/(runtime\/(?!runtime-on-window)[\w-]+|page\/(blocker|consent-store|cleanup))\.ts$|node_modules\/js-cookie\//;
 
 // Each build gets its own TypeScript instance: the plugin keeps per-build state. Only the ES build,
 // which emits the type declarations, type-checks, and a type error fails the build; the others compile

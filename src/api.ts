@@ -1,7 +1,7 @@
 import type { ConsentRecord } from './core/consent-record.js';
 import type { AuditEntry } from './core/audit.js';
 import { mergedChoices } from './core/decision.js';
-import type { ConsentRuntime } from './consent-runtime.js';
+import type { ConsentRuntime } from './runtime/consent-runtime.js';
 import type { ConfigSource } from './page/load-config.js';
 import { hostElement } from './page/host-element.js';
 

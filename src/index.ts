@@ -4,7 +4,7 @@
  */
 import { installApi } from './api.js';
 import { defineCookieConsent } from './define.js';
-import { createRuntime } from './page-runtime.js';
+import { createRuntime } from './runtime/page-runtime.js';
 import * as widgetInterface from './interface.js';
 
 // The page may have the script-tag build already: its runtime and API stay the page's. The runtime

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { installApi, type CookieConsentApi } from '../../src/api.js';
-import { pageRuntime } from '../../src/page-runtime.js';
+import { pageRuntime } from '../../src/runtime/page-runtime.js';
 import { readConsent } from '../../src/server.js';
 import { baseConfig, resetPage } from '../helpers.js';
 

@@ -2,8 +2,8 @@ import type { Choices } from '../../core/consent-record.js';
 import { declaredKinds } from '../../core/classify.js';
 import { isRightToLeft } from '../../i18n/strings.js';
 import type { DecisionMethod } from '../../core/decision.js';
-import type { ConsentRuntime, OpenRequestEvent, PreferencesContent, PreferencesHost, RuntimeChangeEvent } from '../../consent-runtime.js';
-import { pageRuntime } from '../../page-runtime.js';
+import type { ConsentRuntime, OpenRequestEvent, PreferencesContent, PreferencesHost, RuntimeChangeEvent } from '../../runtime/consent-runtime.js';
+import { pageRuntime } from '../../runtime/page-runtime.js';
 import { followScheme, setTheme, unfollowScheme } from '../color-scheme.js';
 import { STYLES } from './cookie-consent.css.js';
 

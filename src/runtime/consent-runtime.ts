@@ -1,21 +1,21 @@
-import type { ConfigError, ConsentConfig } from './core/config/config-types.js';
-import { readCosmetic } from './core/config/cosmetic.js';
-import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from './core/config/parse-config.js';
-import type { Json } from './core/config/reader.js';
-import { createRecord, grantsOf, type Choices, type ConsentRecord, type RecordProblem } from './core/consent-record.js';
-import { acceptAllChoices, decisionOf, type Decision, type DecisionMethod } from './core/decision.js';
-import { consentModeState } from './core/consent-mode.js';
-import { isOwnTrue, ownValue } from './core/own-property.js';
-import type { AuditEntry } from './core/audit.js';
-import type { Strings } from './i18n/en-GB.js';
-import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from './i18n/strings.js';
-import { ConsentStore, randomId, seemsDecided } from './page/consent-store.js';
-import { loadConfig, type ConfigSource } from './page/load-config.js';
-import { Blocker, type Grants } from './page/blocker.js';
-import { cleanUpCategories } from './page/cleanup.js';
-import { pushConsentMode } from './page/data-layer.js';
-import { storageArea } from './page/web-storage.js';
-import { hostElement } from './page/host-element.js';
+import type { ConfigError, ConsentConfig } from '../core/config/config-types.js';
+import { readCosmetic } from '../core/config/cosmetic.js';
+import { fallbackConfig, formatConfigErrors, formatConfigWarnings } from '../core/config/parse-config.js';
+import type { Json } from '../core/config/reader.js';
+import { createRecord, grantsOf, type Choices, type ConsentRecord, type RecordProblem } from '../core/consent-record.js';
+import { acceptAllChoices, decisionOf, type Decision, type DecisionMethod } from '../core/decision.js';
+import { consentModeState } from '../core/consent-mode.js';
+import { isOwnTrue, ownValue } from '../core/own-property.js';
+import type { AuditEntry } from '../core/audit.js';
+import type { Strings } from '../i18n/en-GB.js';
+import { builtInLanguageFor, describeCategories, languageChain, resolveStrings } from '../i18n/strings.js';
+import { ConsentStore, randomId, seemsDecided } from '../page/consent-store.js';
+import { loadConfig, type ConfigSource } from '../page/load-config.js';
+import { Blocker, type Grants } from '../page/blocker.js';
+import { cleanUpCategories } from '../page/cleanup.js';
+import { pushConsentMode } from '../page/data-layer.js';
+import { storageArea } from '../page/web-storage.js';
+import { hostElement } from '../page/host-element.js';
 
 export type { DecisionMethod };
 
@@ -332,7 +332,7 @@ export class ConsentRuntime extends EventTarget {
    * file cannot be fetched this resolves null: the banner still takes every decision.
    */
   loadInterface(): Promise<WidgetInterface | null> {
-    return (this.interface ??= (this.bundledInterface ? Promise.resolve(this.bundledInterface) : import('./interface.js'))
+    return (this.interface ??= (this.bundledInterface ? Promise.resolve(this.bundledInterface) : import('../interface.js'))
       .then(async (module: WidgetInterface) => {
         await module.attach(this);
         return module;
@@ -487,7 +487,7 @@ export class ConsentRuntime extends EventTarget {
   }
 
   private startLog(endpoint: string): void {
-    this.log = import('./page/consent-log.js').then(
+    this.log = import('../page/consent-log.js').then(
       (module) => module.startConsentLog(endpoint, this.nativeFetch, storageArea(this.win, 'localStorage'), this.config, this.raw),
       (error: Error) => {
         console.error(`cookie-consent: could not load the consent log, so decisions are not sent to ${endpoint}: ${error.message}`);

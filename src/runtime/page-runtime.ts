@@ -1,5 +1,5 @@
 import { ConsentRuntime, type WidgetInterface } from './consent-runtime.js';
-import { RUNTIME_KEY as KEY, runtimeHolder as holder } from './runtime-holder.js';
+import { RUNTIME_KEY as KEY, runtimeHolder as holder } from './runtime-on-window.js';
 
 /**
  * Starts a fresh runtime as the page's: the entries call it once, when the page has none; tests call
