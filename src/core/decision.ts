@@ -89,9 +89,9 @@ export function mergedChoices(
   services?: Record<string, boolean>,
 ): Choices {
   const kept: Record<string, boolean> = { ...current?.services };
-  for (const [service, owner] of serviceCategories(config)) {
-    const named = ownValue(categories, owner);
-    if (named !== undefined && named !== isOwnTrue(current?.categories, owner)) delete kept[service];
+  for (const category of config.categories) {
+    const named = ownValue(categories, category.id);
+    if (named !== undefined && named !== isOwnTrue(current?.categories, category.id)) for (const service of category.services) delete kept[service.id];
   }
   return { categories: { ...current?.categories, ...categories }, services: { ...kept, ...services } };
 }
