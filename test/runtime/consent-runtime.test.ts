@@ -4,7 +4,8 @@ import { createRecord, type ConsentRecord } from '../../src/core/consent-record.
 import { parseConfig } from '../../src/core/config/parse-config.js';
 import { ConsentStore } from '../../src/page/consent-store.js';
 import { pageRuntime } from '../../src/runtime/page-runtime.js';
-import type { RuntimeChangeEvent, ConsentRuntime } from '../../src/runtime/consent-runtime.js';
+import type { ConsentRuntime } from '../../src/runtime/consent-runtime.js';
+import type { RuntimeChangeEvent } from '../../src/runtime/runtime-events.js';
 import { baseConfig, readConsentCookie, resetPage } from '../helpers.js';
 
 const config = { ...baseConfig, googleConsentMode: true };
