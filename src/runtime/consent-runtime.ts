@@ -83,8 +83,8 @@ export class ConsentRuntime extends RuntimeState {
   constructor(
     win: Window & typeof globalThis = window,
     base: string | null = null,
-    /** The interface when it comes in the same file (the ES module); else it is fetched when needed. */
-    private readonly bundledInterface?: WidgetInterface,
+    /** Imports the interface: the module the entry carries (the ES module), else its file beside the script. */
+    private readonly importInterface: () => Promise<WidgetInterface>,
   ) {
     super(win, base);
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -159,7 +159,7 @@ export class ConsentRuntime extends RuntimeState {
    * file cannot be fetched this resolves null: the banner still takes every decision.
    */
   loadInterface(): Promise<WidgetInterface | null> {
-    return (this.interface ??= (this.bundledInterface ? Promise.resolve(this.bundledInterface) : import('../interface.js'))
+    return (this.interface ??= this.importInterface()
       .then(async (module: WidgetInterface) => {
         await module.attach(this);
         return module;

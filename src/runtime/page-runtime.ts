@@ -6,8 +6,8 @@ import { RUNTIME_KEY as KEY, runtimeHolder as holder } from './runtime-on-window
  * it, after `disposeRuntime()`, to start again with options (a locale base). The ES module passes
  * the interface it carries; the script tag's runtime fetches it from beside itself.
  */
-export function createRuntime(base: string | null = null, bundledInterface?: WidgetInterface): ConsentRuntime {
-  return (holder()[KEY] = new ConsentRuntime(window, base, bundledInterface));
+export function createRuntime(base: string | null = null, importInterface: () => Promise<WidgetInterface> = () => import('../interface.js')): ConsentRuntime {
+  return (holder()[KEY] = new ConsentRuntime(window, base, importInterface));
 }
 
 /**
