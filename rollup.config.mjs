@@ -25,7 +25,7 @@ const locales = (existsSync('src/i18n/locales') ? readdirSync('src/i18n/locales'
 /** Lit's packages: the script-tag file draws its banner without them. */
 const LIT_MODULES = /node_modules\/(lit|lit-html|lit-element|@lit)\//;
 /** The runtime the script-tag file starts, which the interface uses rather than carrying a copy. */
-const RUNTIME_MODULES = /src\/(consent-runtime|page-runtime|page\/(blocker|consent-store|cleanup))\.ts$|node_modules\/js-cookie\//;
+const RUNTIME_MODULES = /src\/(runtime\/(?!runtime-on-window)[\w-]+|page\/(blocker|consent-store|cleanup))\.ts$|node_modules\/js-cookie\//;
 
 // Each build gets its own TypeScript instance: the plugin keeps per-build state. Only the ES build,
 // which emits the type declarations, type-checks, and a type error fails the build; the others compile

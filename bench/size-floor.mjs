@@ -25,7 +25,7 @@ const scriptTagParts = [
   { label: 'blocker (src/page/blocker.ts)', imports: { Blocker: './page/blocker.js' } },
   { label: 'config reader (src/core/config/parse-config.ts)', imports: { readConfig: './core/config/parse-config.js' } },
   { label: 'consent store, with the record and js-cookie (src/page/consent-store.ts)', imports: { ConsentStore: './page/consent-store.js' } },
-  { label: 'runtime as a whole (src/consent-runtime.ts)', imports: { ConsentRuntime: './consent-runtime.js' } },
+  { label: 'runtime as a whole (src/runtime/consent-runtime.ts)', imports: { ConsentRuntime: './runtime/consent-runtime.js' } },
   { label: '<cookie-consent> with its banner and styles (src/elements/cookie-consent/cookie-consent.ts)', imports: { CookieConsentElement: './elements/cookie-consent/cookie-consent.js' } },
 ];
 

@@ -1,6 +1,7 @@
 import type { ConsentRecord } from './core/consent-record.js';
 import type { AuditEntry } from './core/audit.js';
-import type { ConsentRuntime } from './consent-runtime.js';
+import { mergedChoices } from './core/decision.js';
+import type { ConsentRuntime } from './runtime/consent-runtime.js';
 import type { ConfigSource } from './page/load-config.js';
 import { hostElement } from './page/host-element.js';
 import { VERSION } from './core/defaults.js';
@@ -51,11 +52,7 @@ export function installApi(runtime: ConsentRuntime): CookieConsentApi {
     showPreferences: () => runtime.open('preferences'),
     acceptAll: () => runtime.acceptAll('api'),
     rejectAll: () => runtime.rejectAll('api'),
-    setConsent: (categories, services) =>
-      runtime.decide(
-        { categories: { ...runtime.grants()?.categories, ...categories }, services: { ...runtime.grants()?.services, ...services } },
-        'api',
-      ),
+    setConsent: (categories, services) => runtime.decide(mergedChoices(runtime.config, runtime.grants(), categories, services), 'api'),
     getConsent: () => runtime.record,
     hasConsent: (category) => runtime.hasConsent(category),
     reset: () => runtime.reset(),

@@ -7,7 +7,7 @@
  * which the runtime loads only when a visitor needs it.
  */
 import { installApi } from './api.js';
-import { createRuntime } from './page-runtime.js';
+import { createRuntime } from './runtime/page-runtime.js';
 import { defineCookieConsent } from './define.js';
 import * as scriptTagShared from './script-tag-shared.js';
 

@@ -1,5 +1,5 @@
 import { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';
-import { pageRuntime } from './page-runtime.js';
+import { pageRuntime } from './runtime/page-runtime.js';
 
 /**
  * Registers `<cookie-consent>` once, however many copies of the code the page loads. The page's

@@ -4,7 +4,7 @@
  */
 import { installApi } from './api.js';
 import { defineCookieConsent } from './define.js';
-import { createRuntime } from './page-runtime.js';
+import { createRuntime } from './runtime/page-runtime.js';
 import * as widgetInterface from './interface.js';
 
 // The page may have the script-tag build already: its runtime and API stay the page's. The runtime
@@ -13,7 +13,7 @@ import * as widgetInterface from './interface.js';
 // `import.meta.url` rather than `new URL('./', import.meta.url)`, which bundlers treat as an asset.
 // The element is defined here, so every page view draws with the interface: it comes in this file
 // rather than as a chunk fetched on each page view, which could fail to load.
-if (!window.CookieConsent) installApi(createRuntime(import.meta.url, widgetInterface));
+if (!window.CookieConsent) installApi(createRuntime(import.meta.url, async () => widgetInterface));
 defineCookieConsent();
 
 export { CookieConsentElement } from './elements/cookie-consent/cookie-consent.js';

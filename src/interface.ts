@@ -5,10 +5,10 @@
  * placeholder is shown. A returning visitor's page views never do. In the script-tag build it is a
  * file of its own beside the script.
  */
-import type { ConsentRuntime, WidgetInterface } from './consent-runtime.js';
+import type { ConsentRuntime, WidgetInterface } from './runtime/consent-runtime.js';
 import type { AuditEntry } from './core/audit.js';
 import { grantChoices } from './core/decision.js';
-import { currentRuntime } from './runtime-holder.js';
+import { currentRuntime } from './runtime/runtime-on-window.js';
 import { CookieAuditor } from './page/cookie-audit.js';
 import { definePlaceholder, type AllowEvent } from './elements/placeholder/placeholder.js';
 

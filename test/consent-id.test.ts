@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { createRecord, serializeRecord, type ConsentRecord } from '../src/core/consent-record.js';
 import { parseConfig } from '../src/core/config/parse-config.js';
 import { ConsentStore } from '../src/page/consent-store.js';
-import { disposeRuntime, pageRuntime } from '../src/page-runtime.js';
-import type { ConsentRuntime } from '../src/consent-runtime.js';
+import { disposeRuntime, pageRuntime } from '../src/runtime/page-runtime.js';
+import type { ConsentRuntime } from '../src/runtime/consent-runtime.js';
 import { baseConfig, readConsentCookie, resetPage } from './helpers.js';
 
 const stored = () => readConsentCookie() as ConsentRecord;

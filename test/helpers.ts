@@ -1,6 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
-import type { ConsentRuntime } from '../src/consent-runtime.js';
-import { disposeRuntime, pageRuntime } from '../src/page-runtime.js';
+import type { ConsentRuntime } from '../src/runtime/consent-runtime.js';
+import { disposeRuntime, pageRuntime } from '../src/runtime/page-runtime.js';
 import { defineCookieConsent } from '../src/define.js';
 import type { CookieConsentElement } from '../src/elements/cookie-consent/cookie-consent.js';
 

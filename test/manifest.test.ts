@@ -119,12 +119,12 @@ describe('custom-elements.json', () => {
     let elementSource: string;
     /** The shared tokens, whose plain :host rule reads every --cc-* property. */
     let stylesSource: string;
-    /** The element and the preferences panel it renders into its own shadow root. */
+    /** The element, its banner's markup and the preferences panel it renders into its own shadow root. */
     let templateSource: string;
     before(async () => {
       elementSource = await source('/src/elements/cookie-consent/cookie-consent.ts');
       stylesSource = await source('/src/elements/theme.css.ts');
-      templateSource = elementSource + (await source('/src/elements/cookie-consent/preferences-panel.ts'));
+      templateSource = elementSource + (await source('/src/elements/cookie-consent/banner-content.ts')) + (await source('/src/elements/cookie-consent/preferences-panel.ts'));
     });
 
     it('names the class its module exports', () => {

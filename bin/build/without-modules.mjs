@@ -1,7 +1,7 @@
 /**
  * Fails a build that bundles a module it must take from elsewhere: the script-tag file carries no
  * Lit (the interface does), and the interface carries no runtime (it uses the one the script-tag
- * file started, through runtime-holder.ts), so no page runs two blockers or two stores.
+ * file started, through runtime/runtime-on-window.ts), so no page runs two blockers or two stores.
  */
 export const withoutModules = (what, pattern) => ({
   name: 'without-modules',

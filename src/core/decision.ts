@@ -1,5 +1,6 @@
 import type { ConsentConfig } from './config/config-types.js';
-import { serviceCategories, withdrawnCategories, type Choices, type ConsentRecord } from './consent-record.js';
+import { isOwnTrue, ownValue } from './own-property.js';
+import { serviceCategories, withdrawnCategories, type Choices, type ConsentGrants, type ConsentRecord } from './consent-record.js';
 
 /** Which control a decision came from; stored in the proof-of-consent log. */
 export type DecisionMethod = 'banner' | 'dialog' | 'placeholder' | 'api';
@@ -62,4 +63,35 @@ export function grantChoices(
     if (services.includes(service) || (categories.includes(owner) && !named.includes(owner))) choices.services[service] = true;
   }
   return { choices, unknown };
+}
+
+/**
+ * What "Accept all" chooses: every category, except a sale/sharing one when the browser sends
+ * Global Privacy Control (the signal is a refusal the visitor made beforehand, which one click on
+ * the banner does not override).
+ */
+export function acceptAllChoices(config: ConsentConfig, gpc: boolean): Choices {
+  const categories: Record<string, boolean> = {};
+  for (const category of config.categories) categories[category.id] = !(gpc && category.saleOrSharing);
+  return { categories };
+}
+
+/**
+ * What `setConsent` chooses: the named categories and services over what may run now (`current`,
+ * null when nothing may), so a call that names one category keeps every other choice. A category
+ * whose grant the call changes takes its services with it, as a click on its switch does, unless
+ * the call names them: granting a category whose services were refused must not leave it empty.
+ */
+export function mergedChoices(
+  config: ConsentConfig,
+  current: ConsentGrants | null,
+  categories: Record<string, boolean>,
+  services?: Record<string, boolean>,
+): Choices {
+  const kept: Record<string, boolean> = { ...current?.services };
+  for (const category of config.categories) {
+    const named = ownValue(categories, category.id);
+    if (named !== undefined && named !== isOwnTrue(current?.categories, category.id)) for (const service of category.services) delete kept[service.id];
+  }
+  return { categories: { ...current?.categories, ...categories }, services: { ...kept, ...services } };
 }

@@ -1,5 +1,3 @@
-import type { CookieConsentElement } from '../elements/cookie-consent/cookie-consent.js';
-
 /** Resolves once the parser has opened <body>. */
 const bodyOpened = (doc: Document) =>
   new Promise<void>((resolve) => {
@@ -18,7 +16,7 @@ const bodyOpened = (doc: Document) =>
  * banner can be drawn while the rest of a long page is still arriving. An element added early gives
  * way to one the page has further down, once that one is parsed.
  */
-export async function hostElement(doc: Document = document, early = false): Promise<CookieConsentElement | HTMLElement> {
+export async function hostElement(doc: Document = document, early = false): Promise<HTMLElement> {
   if (doc.readyState === 'loading') {
     if (!early) await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
     else if (!doc.body) await bodyOpened(doc);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Blocker } from '../../src/page/blocker.js';
 import { CookieConsentPlaceholder, definePlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { enGB } from '../../src/i18n/en-GB.js';
-import type { ConsentRuntime } from '../../src/consent-runtime.js';
+import type { ConsentRuntime } from '../../src/runtime/consent-runtime.js';
 import { baseConfig, captureConsole, has, part, resetPage, widget } from '../helpers.js';
 import { ACCEPT, HOSTS, REJECT, hitUrl, newRun } from '../page/blocker/helpers.js';
 

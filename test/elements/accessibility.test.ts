@@ -3,7 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CookieConsentPlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { defineCookieConsent } from '../../src/define.js';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent/cookie-consent.js';
-import { pageRuntime } from '../../src/page-runtime.js';
+import { pageRuntime } from '../../src/runtime/page-runtime.js';
 import { baseConfig, part, resetPage, widget } from '../helpers.js';
 import { emulateMedia } from '../emulate-media.js';
 import { contrast, deepActive, expectFocusOn, nameOf, over } from './page-helpers.js';

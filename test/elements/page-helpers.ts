@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CookieConsentElement } from '../../src/elements/cookie-consent/cookie-consent.js';
-import { createRuntime } from '../../src/page-runtime.js';
+import { createRuntime } from '../../src/runtime/page-runtime.js';
 import { baseConfig, resetPage } from '../helpers.js';
 
 /** The element that has focus in `doc`, looking inside shadow roots. */

@@ -1,11 +1,14 @@
 import type { Choices } from '../../core/consent-record.js';
-import { declaredKinds } from '../../core/classify.js';
 import { isRightToLeft } from '../../i18n/strings.js';
 import type { DecisionMethod } from '../../core/decision.js';
-import type { ConsentRuntime, OpenRequestEvent, PreferencesContent, PreferencesHost, RuntimeChangeEvent } from '../../consent-runtime.js';
-import { pageRuntime } from '../../page-runtime.js';
+import type { ConsentRuntime, PreferencesContent, PreferencesHost } from '../../runtime/consent-runtime.js';
+import type { OpenRequestEvent, RuntimeChangeEvent } from '../../runtime/runtime-events.js';
+import { pageRuntime } from '../../runtime/page-runtime.js';
 import { followScheme, setTheme, unfollowScheme } from '../color-scheme.js';
 import { STYLES } from './cookie-consent.css.js';
+import { BANNER, SHELL, bannerParts, fillBanner, place, type BannerParts } from './banner-content.js';
+import { deepActiveElement, scrollClearOf, wrapTab } from './focus-keeping.js';
+import { PageSpace } from './page-space.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -13,26 +16,8 @@ declare global {
   }
 }
 
-/** The element that has focus, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active as HTMLElement | null;
-}
 
-/**
- * The first layer's markup: static, so no text the config or the visitor supplies is ever parsed
- * as HTML; `fill` puts the strings in. Accept, reject and manage are the same element with the same
- * part and class: none can outweigh another.
- */
-const BANNER = `<section part="banner" class="banner" role="region" aria-labelledby="cc-title"><div class="text"><h2 id="cc-title"></h2><div id="cc-summary" class="summary"><p></p></div><p class="links"><button type="button" class="more" aria-controls="cc-summary"></button><a part="link" class="policy"></a><a part="link" class="cookie-policy"></a></p></div><div class="actions"><button type="button" part="button" data-action="accept"></button><button type="button" part="button" data-action="reject"></button><button type="button" part="button" data-action="manage"></button></div></section>`;
-const SHELL = `<button type="button" part="floating-button" class="floating" data-action="preferences"></button><dialog part="dialog" aria-labelledby="cc-dialog-title"></dialog><div role="status" class="visually-hidden"></div>`;
 
-/** Puts `node` in or out of the tree at its place, before `next`. */
-function place(node: Element, present: boolean, parent: Element, next: Node | null): void {
-  if (!present) node.remove();
-  else if (node.parentNode !== parent) parent.insertBefore(node, next);
-}
 
 /**
  * The consent banner, the "Cookie settings" button and the preferences dialog, drawn without a
@@ -55,9 +40,7 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
   private readonly dialog: HTMLDialogElement;
   private readonly status: HTMLElement;
   /** The banner's pieces that change, kept while they are out of the tree. */
-  private readonly parts: Record<'title' | 'summary' | 'links' | 'actions', HTMLElement> &
-    Record<'more' | 'accept' | 'reject' | 'manage', HTMLButtonElement> &
-    Record<'policy' | 'cookiePolicy', HTMLAnchorElement>;
+  private readonly parts: BannerParts;
   private bannerRequested = false;
   private preferencesOpen = false;
   /** The dialog's content, from the interface, the first time it opens. */
@@ -74,7 +57,7 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
   /** The banner's summary is longer than it shows; "More" opens it. */
   private summaryClipped = false;
   private summaryOpen = false;
-  private reservedSpace = false;
+  private readonly pageSpace = new PageSpace();
 
   constructor() {
     super();
@@ -87,19 +70,7 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     this.floating = content.querySelector('.floating')!;
     this.dialog = content.querySelector('dialog')!;
     this.status = content.querySelector('[role="status"]')!;
-    const find = (selector: string) => this.banner.querySelector(selector) as HTMLButtonElement & HTMLAnchorElement;
-    this.parts = {
-      title: find('h2'),
-      summary: find('.summary'),
-      links: find('.links'),
-      actions: find('.actions'),
-      more: find('.more'),
-      accept: find('[data-action="accept"]'),
-      reject: find('[data-action="reject"]'),
-      manage: find('[data-action="manage"]'),
-      policy: find('.policy'),
-      cookiePolicy: find('.cookie-policy'),
-    };
+    this.parts = bannerParts(this.banner);
     this.banner.remove();
     this.floating.remove();
     this.root.replaceChildren(content);
@@ -111,7 +82,7 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     this.parts.accept.onclick = () => this.decide('accept', 'banner');
     this.parts.reject.onclick = () => this.decide('reject', 'banner');
     this.dialog.addEventListener('close', () => this.handleDialogClose());
-    this.dialog.addEventListener('keydown', (event) => this.handleDialogKeydown(event));
+    this.dialog.addEventListener('keydown', (event) => wrapTab(this.dialog, this.root, event));
   }
 
   connectedCallback(): void {
@@ -131,7 +102,7 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     unfollowScheme(this);
     this.bannerObserver.disconnect();
     this.observed = null;
-    this.releaseReservedSpace();
+    this.pageSpace.hostDisconnected();
     // Placeholders follow the page again once no widget sets a theme.
     setTheme('auto');
   }
@@ -226,7 +197,7 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     this.setAttribute('theme', config.ui.theme);
     setTheme(config.ui.theme);
     const bannerVisible = this.bannerVisible;
-    if (bannerVisible) this.fillBanner();
+    if (bannerVisible) fillBanner(this.parts, runtime, { open: this.summaryOpen, clipped: this.summaryClipped, canChoose: this.canChoose });
     place(this.banner, bannerVisible, this.root as unknown as Element, this.dialog);
     this.floating.textContent = strings.settings;
     place(this.floating, !bannerVisible && !!runtime.record && config.ui.floatingButton, this.root as unknown as Element, this.dialog);
@@ -240,45 +211,10 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
       if (floating) this.bannerObserver.observe(floating);
       this.observed = floating;
     }
-    if (!floating) this.releaseReservedSpace();
+    if (!floating) this.pageSpace.release();
   }
 
-  /** The banner's text and controls, from the runtime's strings and config. */
-  private fillBanner(): void {
-    const { strings, config, gpc } = this.runtime;
-    const { title, summary, more, links, policy, cookiePolicy, actions, accept, reject, manage } = this.parts;
-    title.textContent = strings.title;
-    summary.classList.toggle('open', this.summaryOpen);
-    summary.firstElementChild!.textContent = `${strings.description} ${this.kindsSentence()}`.trim();
-    let notice = summary.querySelector('.gpc');
-    if (gpc && config.categories.some((category) => category.saleOrSharing)) {
-      notice ??= summary.appendChild(Object.assign(document.createElement('p'), { className: 'gpc' }));
-      notice.textContent = strings.gpcHonoured;
-    } else notice?.remove();
-    more.textContent = this.summaryOpen ? strings.less : strings.more;
-    more.setAttribute('aria-expanded', String(this.summaryOpen));
-    place(more, this.summaryClipped || this.summaryOpen, links, links.firstChild);
-    const { policyUrl, cookiePolicyUrl } = config.provider;
-    fillLink(policy, policyUrl, strings.privacyPolicy, links, cookiePolicy);
-    fillLink(cookiePolicy, cookiePolicyUrl !== policyUrl ? cookiePolicyUrl : undefined, strings.cookiePolicy, links, null);
-    accept.textContent = strings.acceptAll;
-    reject.textContent = strings.rejectAll;
-    manage.textContent = strings.manage;
-    // Accept and manage only where there is something to choose; reject is always there.
-    const choices = this.canChoose;
-    place(accept, choices, actions, reject);
-    place(manage, choices, actions, null);
-  }
 
-  /** "We use session and persistent cookies. With your consent, advertising partners set third-party cookies." */
-  private kindsSentence(): string {
-    const { strings, config } = this.runtime;
-    const kinds = declaredKinds(config, location.hostname);
-    const session = kinds.has('session');
-    const persistent = kinds.has('persistent');
-    const lifetimes = session && persistent ? strings.usesSessionAndPersistent : session ? strings.usesSession : persistent ? strings.usesPersistent : '';
-    return kinds.has('third-party-advertising') ? `${lifetimes} ${strings.usesThirdPartyAdvertising}`.trim() : lifetimes;
-  }
 
   private handleBannerResize(): void {
     const summary = this.parts.summary;
@@ -290,30 +226,10 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
         this.requestUpdate();
       }
     }
-    this.reserveSpace();
-  }
-
-  /**
-   * Keeps page content clear of the bottom banner or the settings button, so neither ever hides
-   * the page's last content or the element that has focus (WCAG 2.2, 2.4.11 Focus Not Obscured):
-   * room at the end of the page and scroll padding for focus.
-   */
-  private reserveSpace(): void {
     const floating = this.banner.isConnected ? this.banner : this.floating.isConnected ? this.floating : null;
-    if (!floating || (floating === this.banner && this.runtime.config.ui.layout === 'center')) return;
-    // From its top edge to the bottom of the viewport: the box layout and the button float above it.
-    const height = `${Math.ceil(innerHeight - floating.getBoundingClientRect().top)}px`;
-    document.documentElement.style.scrollPaddingBottom = height;
-    document.body.style.paddingBottom = height;
-    this.reservedSpace = true;
+    this.pageSpace.reserve(floating === this.banner && this.runtime.config.ui.layout === 'center' ? null : floating);
   }
 
-  private releaseReservedSpace(): void {
-    if (!this.reservedSpace) return;
-    document.documentElement.style.scrollPaddingBottom = '';
-    document.body.style.paddingBottom = '';
-    this.reservedSpace = false;
-  }
 
   /** A decision from the banner or the dialog. */
   decide(action: 'accept' | 'reject', method: DecisionMethod): void {
@@ -364,35 +280,11 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     });
   }
 
-  /**
-   * Tab wraps inside the open dialog. The modal dialog makes the page inert, but Chromium still lets
-   * Tab leave the last control for the browser's own UI (or <body> when headless) before coming back.
-   */
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Tab') return;
-    const buttons = this.dialog.querySelectorAll('button');
-    const [first, last] = [buttons[0], buttons[buttons.length - 1]];
-    const active = this.root.activeElement;
-    if (active !== (event.shiftKey ? first : last)) return;
-    event.preventDefault();
-    (event.shiftKey ? last : first).focus();
-  }
 
-  /**
-   * The centred banner has no page edge to make room at (see reserveSpace), so a page element that
-   * gets focus under it is scrolled clear: above it, or below it when the page cannot scroll further.
-   */
+
+  /** A page element under the centred banner is scrolled clear of it when it gets focus. */
   private readonly handleFocusIn = ({ target }: FocusEvent): void => {
-    if (target === this || this.runtime.config.ui.layout !== 'center') return;
-    // Measured in the next frame: the browser scrolls a focused element into view after this event.
-    requestAnimationFrame(() => {
-      if (!this.banner.isConnected) return;
-      const box = this.banner.getBoundingClientRect();
-      const focused = (target as Element).getBoundingClientRect();
-      if (focused.bottom <= box.top || focused.top >= box.bottom || focused.right <= box.left || focused.left >= box.right) return;
-      const up = Math.ceil(focused.bottom - box.top);
-      scrollBy(0, scrollY + innerHeight + up <= document.documentElement.scrollHeight ? up : Math.floor(focused.top - box.bottom));
-    });
+    if (target !== this && this.runtime.config.ui.layout === 'center') scrollClearOf(this.banner, target as Element);
   };
 
   /** The runtime's state changed: redraw; a placeholder's Allow was recorded: say so, as a click here does. */
@@ -408,13 +300,4 @@ export class CookieConsentElement extends HTMLElement implements PreferencesHost
     if (request.what === 'banner') this.showBanner();
     else request.respondWith(this.showPreferences());
   };
-}
-
-/** A policy link with its address and text, or out of the tree when the config gives no address. */
-function fillLink(link: HTMLAnchorElement, href: string | undefined, label: string, parent: Element, next: Node | null): void {
-  if (href) {
-    link.href = href;
-    link.textContent = label;
-  }
-  place(link, !!href, parent, next?.parentNode === parent ? next : null);
 }

@@ -1,6 +1,6 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { CategoryConfig, CookieDeclaration } from '../../core/config/config-types.js';
-import type { PreferencesContent, PreferencesHost } from '../../consent-runtime.js';
+import type { PreferencesContent, PreferencesHost } from '../../runtime/consent-runtime.js';
 import type { Grants } from '../../page/blocker.js';
 import { classifyCookie } from '../../core/classify.js';
 import { categoryText, format, plural } from '../../i18n/strings.js';

@@ -1,10 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { installApi } from '../../../src/api.js';
-import type { ConsentRuntime } from '../../../src/consent-runtime.js';
+import type { ConsentRuntime } from '../../../src/runtime/consent-runtime.js';
 import { parseConfig } from '../../../src/core/config/parse-config.js';
 import { definePlaceholder, type CookieConsentPlaceholder } from '../../../src/elements/placeholder/placeholder.js';
 import { Blocker, type Grants } from '../../../src/page/blocker.js';
-import { pageRuntime } from '../../../src/page-runtime.js';
+import { pageRuntime } from '../../../src/runtime/page-runtime.js';
 import { baseConfig, captureConsole, resetPage } from '../../helpers.js';
 import { ACCEPT, REJECT, firstPartyRoundTrip, hitUrl, newRun, ran, resetSideEffects, serverCounts } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { installApi } from '../src/api.js';
-import { createRuntime, disposeRuntime, pageRuntime } from '../src/page-runtime.js';
+import { installApi } from '../../src/api.js';
+import { createRuntime, disposeRuntime, pageRuntime } from '../../src/runtime/page-runtime.js';
 
 describe('page runtime', () => {
   afterEach(disposeRuntime);

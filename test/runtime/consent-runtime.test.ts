@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
-import type { Decision } from '../src/core/decision.js';
-import { createRecord, type ConsentRecord } from '../src/core/consent-record.js';
-import { parseConfig } from '../src/core/config/parse-config.js';
-import { ConsentStore } from '../src/page/consent-store.js';
-import { pageRuntime } from '../src/page-runtime.js';
-import type { RuntimeChangeEvent, ConsentRuntime } from '../src/consent-runtime.js';
-import { baseConfig, readConsentCookie, resetPage } from './helpers.js';
+import type { Decision } from '../../src/core/decision.js';
+import { createRecord, type ConsentRecord } from '../../src/core/consent-record.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
+import { ConsentStore } from '../../src/page/consent-store.js';
+import { pageRuntime } from '../../src/runtime/page-runtime.js';
+import type { ConsentRuntime } from '../../src/runtime/consent-runtime.js';
+import type { RuntimeChangeEvent } from '../../src/runtime/runtime-events.js';
+import { baseConfig, readConsentCookie, resetPage } from '../helpers.js';
 
 const config = { ...baseConfig, googleConsentMode: true };
 type DataLayerWindow = Window & { dataLayer?: IArguments[] };

@@ -1,13 +1,13 @@
 import { ConsentRuntime, type WidgetInterface } from './consent-runtime.js';
-import { RUNTIME_KEY as KEY, runtimeHolder as holder } from './runtime-holder.js';
+import { RUNTIME_KEY as KEY, runtimeHolder as holder } from './runtime-on-window.js';
 
 /**
  * Starts a fresh runtime as the page's: the entries call it once, when the page has none; tests call
  * it, after `disposeRuntime()`, to start again with options (a locale base). The ES module passes
  * the interface it carries; the script tag's runtime fetches it from beside itself.
  */
-export function createRuntime(base: string | null = null, bundledInterface?: WidgetInterface): ConsentRuntime {
-  return (holder()[KEY] = new ConsentRuntime(window, base, bundledInterface));
+export function createRuntime(base: string | null = null, importInterface: () => Promise<WidgetInterface> = () => import('../interface.js')): ConsentRuntime {
+  return (holder()[KEY] = new ConsentRuntime(window, base, importInterface));
 }
 
 /**
