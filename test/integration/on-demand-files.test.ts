@@ -51,7 +51,7 @@ describe('files the script-tag build fetches on demand', () => {
   });
 
   it('a page in Welsh asks for its strings as the script runs, one request more, and draws the banner in Welsh', async () => {
-    const { win, element } = await openWidgetPage({ lang: 'cy', src: '/test/fixtures/welsh-page.html' });
+    const { win, element } = await openWidgetPage({ lang: 'cy', src: '/test/fixtures/widget-page.html?lang=cy' });
     const [entry] = win.performance.getEntriesByName(new URL('/dist/locales/cy.js', location.href).href) as PerformanceResourceTiming[];
     const [navigation] = win.performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     expect(entry?.startTime, 'asked for before DOMContentLoaded').to.be.lessThan(navigation.domContentLoadedEventStart);

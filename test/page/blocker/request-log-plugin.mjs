@@ -9,7 +9,11 @@
  * a file of that name answers 410 Gone (pages there load their scripts by relative URL). Not 404: the
  * test runner lists every 404 after the run as a problem, and these are missing on purpose, so an
  * unexpected 404 still stands out. /__slow/<file>/<path> serves it half a second late instead.
+ * `?lang=<tag>` serves a fixture page with `<html lang="<tag>">`, a page in that language from its
+ * first byte, so one fixture serves every language.
  */
+import { readFile } from 'node:fs/promises';
+
 const counts = new Map();
 const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -33,6 +37,12 @@ export async function requestLogMiddleware(context, next) {
     const prefix = String(context.query.prefix ?? '');
     context.set('Cache-Control', 'no-store');
     context.body = Object.fromEntries([...counts].filter(([id]) => id.startsWith(prefix)));
+    return;
+  }
+  if (context.query.lang && /^\/test\/fixtures\/[\w-]+\.html$/.test(context.path)) {
+    const page = await readFile(new URL(`../../..${context.path}`, import.meta.url), 'utf8');
+    context.type = 'html';
+    context.body = page.replace('<html lang="en-GB">', `<html lang="${String(context.query.lang).replace(/[^\w-]/g, '')}">`);
     return;
   }
   if (context.query.csp) {
